@@ -1,0 +1,3 @@
+"""aims: an open-source AI Management System for ISO/IEC 42001."""
+
+__version__ = "0.1.0"

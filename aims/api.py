@@ -1,0 +1,27 @@
+"""The REST API at /api/v1/: OpenAPI 3.1 at /api/v1/openapi.json, docs at /api/v1/docs (served locally)."""
+
+from ninja import NinjaAPI
+
+from aims.accounts.api import router as accounts_router
+from aims.audit.api import router as audit_router
+from aims.catalog.api import router as catalog_router
+from aims.organizations.api import router as organizations_router
+from aims.web.api import ActiveSessionAuth, TokenAuth, install_error_handlers
+
+api = NinjaAPI(
+    title="aims API",
+    version="1",
+    description=(
+        "The REST API of aims, an AI Management System for ISO/IEC 42001. Authenticate with a personal "
+        "API token (`Authorization: Bearer aims_…`) or a browser session (with the CSRF header on writes). "
+        'Every list takes `page` and `page_size`; every error answers `{"error": {"code", "message", '
+        '"fields"}}`. See docs/api.md.'
+    ),
+    auth=[TokenAuth(), ActiveSessionAuth()],
+    urls_namespace="api",
+)
+install_error_handlers(api)
+api.add_router("/", accounts_router)
+api.add_router("/organizations", organizations_router)
+api.add_router("/audit-events", audit_router)
+api.add_router("/catalog", catalog_router)

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from aims.catalog import views
+
+app_name = "catalog"
+
+urlpatterns = [
+    path("", views.item_list, name="item_list"),
+]

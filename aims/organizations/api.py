@@ -1,0 +1,87 @@
+"""/api/v1/organizations: the organisations you belong to, their members and invitations."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.shortcuts import get_object_or_404
+from ninja import Router
+from ninja.pagination import paginate
+
+from aims.organizations import actions, permissions
+from aims.organizations.access import get_organization_for_user
+from aims.organizations.models import Membership, Organization
+from aims.organizations.schemas import (
+    InvitationIn,
+    InvitationOut,
+    MemberOut,
+    OrganizationIn,
+    OrganizationOut,
+    RolePatch,
+)
+from aims.web.pagination import PagePagination
+from aims.web.requests import AuthedRequest
+
+router = Router(tags=["organizations"])
+
+
+@router.get("", response=list[OrganizationOut], summary="Organisations you belong to")
+@paginate(PagePagination)
+def organization_list(request: AuthedRequest) -> Any:
+    return Organization.objects.visible_to(request.user).order_by("name")
+
+
+@router.post("", response={201: OrganizationOut}, summary="Create an organisation (you become its owner)")
+def organization_create(request: AuthedRequest, payload: OrganizationIn) -> Any:
+    organization = actions.create_organization(
+        actor=request.user,
+        name=payload.name,
+        slug=payload.slug,
+        ai_roles=payload.ai_roles,
+    )
+    return 201, organization
+
+
+@router.get("/{slug}", response=OrganizationOut)
+def organization_detail(request: AuthedRequest, slug: str) -> Any:
+    return get_organization_for_user(request.user, slug)
+
+
+@router.get("/{slug}/members", response=list[MemberOut])
+@paginate(PagePagination)
+def member_list(request: AuthedRequest, slug: str) -> Any:
+    organization = get_organization_for_user(request.user, slug)
+    return organization.memberships.select_related("user").order_by("user__email")
+
+
+@router.post("/{slug}/invitations", response={201: InvitationOut}, summary="Invite someone by e-mail")
+def invitation_create(request: AuthedRequest, slug: str, payload: InvitationIn) -> Any:
+    organization = get_organization_for_user(request.user, slug, require=permissions.can_manage_members)
+    invitation, secret = actions.invite_member(
+        actor=request.user,
+        organization=organization,
+        email=payload.email,
+        role=payload.role,
+    )
+    invitation.link = actions.invitation_link(secret)  # type: ignore[attr-defined]
+    return 201, invitation
+
+
+def _membership(request: AuthedRequest, slug: str, member_id: int) -> Membership:
+    organization = get_organization_for_user(request.user, slug, require=permissions.can_manage_members)
+    return get_object_or_404(
+        Membership.objects.select_related("user", "organization"), pk=member_id, organization=organization
+    )
+
+
+@router.patch("/{slug}/members/{member_id}", response=MemberOut, summary="Change a member's role")
+def member_update(request: AuthedRequest, slug: str, member_id: int, payload: RolePatch) -> Any:
+    membership = _membership(request, slug, member_id)
+    return actions.change_member_role(actor=request.user, membership=membership, role=payload.role)
+
+
+@router.delete("/{slug}/members/{member_id}", response={204: None}, summary="Remove a member")
+def member_delete(request: AuthedRequest, slug: str, member_id: int) -> Any:
+    membership = _membership(request, slug, member_id)
+    actions.remove_member(actor=request.user, membership=membership)
+    return 204, None

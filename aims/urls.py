@@ -1,0 +1,22 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+from aims.api import api
+from aims.organizations import views as organization_views
+
+urlpatterns = [
+    path("", organization_views.home, name="home"),
+    path("", include("aims.organizations.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("account/", include("aims.accounts.urls")),
+    path("api/v1/", api.urls),
+    path("catalog/", include("aims.catalog.urls")),
+    path("o/<slug:org>/audit/", include("aims.audit.urls")),
+    path("admin/", admin.site.urls),
+]
+
+if settings.DEBUG:  # pragma: no cover - development only
+    from django.contrib.staticfiles.urls import staticfiles_urlpatterns
+
+    urlpatterns += staticfiles_urlpatterns()

@@ -1,0 +1,8 @@
+"""WSGI entry point: `gunicorn aims.wsgi` in production."""
+
+import os
+
+from django.core.wsgi import get_wsgi_application
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "aims.settings")
+application = get_wsgi_application()
