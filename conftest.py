@@ -9,6 +9,14 @@ from aims.organizations.models import Membership, Organization
 from aims.web.testing import ROLES, Personas
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache() -> None:
+    """Rate limits live in the cache; each test starts with none spent."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 def make_user(email: str, password: str | None = None) -> User:
     # Unusable passwords keep persona creation fast (no Argon2); sign-in tests set a real password.
     return User.objects.create_user(email=email, password=password, full_name=email.split("@")[0].title())
@@ -25,3 +33,11 @@ def personas(db: None) -> Personas:
     outsider = make_user("outsider@globex.test")
     Membership.objects.create(organization=other, user=outsider, role="owner")
     return Personas(org=org, other_org=other, outsider=outsider, **users)
+
+
+@pytest.fixture
+def catalog(db: None) -> None:
+    """The ISO/IEC 42001 catalogue, loaded as `aims catalog load` does."""
+    from aims.catalog.loading import load_catalog
+
+    load_catalog()

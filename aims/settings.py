@@ -29,6 +29,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # Before allauth, so that our templates override allauth's.
+    "aims.accounts",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -38,7 +40,6 @@ INSTALLED_APPS = [
     "simple_history",
     "csp",
     "ninja",
-    "aims.accounts",
     "aims.organizations",
     "aims.audit",
     "aims.catalog",
@@ -164,6 +165,7 @@ STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 NODE_MODULES = BASE_DIR / "node_modules"
 STATICFILES_DIRS = [
+    BASE_DIR / "aims" / "static",
     ("vendor/htmx", NODE_MODULES / "htmx.org" / "dist"),
     ("vendor/pico", NODE_MODULES / "@picocss" / "pico" / "css"),
 ]

@@ -1,4 +1,4 @@
-"""Personal API tokens: created (the secret shown once), listed, revoked."""
+"""Changes a person makes to their own account: their details, and personal API tokens."""
 
 from __future__ import annotations
 
@@ -21,6 +21,24 @@ MAX_TOKEN_DAYS = 366
 
 def token_digest(secret: str) -> str:
     return sha256_hex(secret)
+
+
+@transaction.atomic
+def update_profile(*, actor: User, full_name: str) -> User:
+    """Change the actor's own details; an unchanged name records nothing."""
+    full_name = full_name.strip()
+    max_length = User._meta.get_field("full_name").max_length or 200
+    if len(full_name) > max_length:
+        raise ValidationError({"full_name": f"The name can be at most {max_length} characters."})
+    if full_name == actor.full_name:
+        return actor
+    before = {"full_name": actor.full_name}
+    actor.full_name = full_name
+    actor.save(update_fields=["full_name"])
+    record(
+        actor=actor, verb="user.profile_updated", target=actor, before=before, after={"full_name": full_name}
+    )
+    return actor
 
 
 @transaction.atomic

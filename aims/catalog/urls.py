@@ -6,4 +6,5 @@ app_name = "catalog"
 
 urlpatterns = [
     path("", views.item_list, name="item_list"),
+    path("<str:ref>/", views.item_detail, name="item_detail"),
 ]

@@ -57,7 +57,7 @@ def _check_role_value(role: str) -> None:
 
 @transaction.atomic
 def invite_member(
-    *, actor: User, organization: Organization, email: str, role: str
+    *, actor: User, organization: Organization, email: str, role: str, send_email: bool = True
 ) -> tuple[Invitation, str]:
     """Invite someone by e-mail. Returns the invitation and its one-time secret for the link."""
     if not permissions.can_manage_members(actor, organization):
@@ -79,7 +79,8 @@ def invite_member(
     invitation.save()
     record(actor=actor, verb="invitation.created", target=organization, data={"email": email, "role": role})
     link = invitation_link(secret)
-    transaction.on_commit(lambda: _send_invitation(invitation, link))
+    if send_email:
+        transaction.on_commit(lambda: _send_invitation(invitation, link))
     return invitation, secret
 
 

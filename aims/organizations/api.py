@@ -7,6 +7,7 @@ from typing import Any
 from django.shortcuts import get_object_or_404
 from ninja import Router
 from ninja.pagination import paginate
+from ninja.responses import Status
 
 from aims.organizations import actions, permissions
 from aims.organizations.access import get_organization_for_user
@@ -39,7 +40,7 @@ def organization_create(request: AuthedRequest, payload: OrganizationIn) -> Any:
         slug=payload.slug,
         ai_roles=payload.ai_roles,
     )
-    return 201, organization
+    return Status(201, organization)
 
 
 @router.get("/{slug}", response=OrganizationOut)
@@ -64,7 +65,7 @@ def invitation_create(request: AuthedRequest, slug: str, payload: InvitationIn) 
         role=payload.role,
     )
     invitation.link = actions.invitation_link(secret)  # type: ignore[attr-defined]
-    return 201, invitation
+    return Status(201, invitation)
 
 
 def _membership(request: AuthedRequest, slug: str, member_id: int) -> Membership:
@@ -84,4 +85,4 @@ def member_update(request: AuthedRequest, slug: str, member_id: int, payload: Ro
 def member_delete(request: AuthedRequest, slug: str, member_id: int) -> Any:
     membership = _membership(request, slug, member_id)
     actions.remove_member(actor=request.user, membership=membership)
-    return 204, None
+    return Status(204, None)

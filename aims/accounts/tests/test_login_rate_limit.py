@@ -1,0 +1,42 @@
+"""ACCOUNT_RATE_LIMITS["login_failed"] is 5 failures per 5 minutes per address (and per IP).
+
+allauth does not answer 429 here: the sign-in form shows "Too many failed login attempts" and
+refuses even the right password until the window passes.
+"""
+
+from django.conf import settings
+from django.test import Client
+
+from aims.accounts.tests.conftest import sign_in
+
+LIMIT = int(settings.ACCOUNT_RATE_LIMITS["login_failed"].split("/")[0])
+TOO_MANY = b"Too many failed login attempts"
+
+
+def fail(client: Client, times: int) -> None:
+    for _ in range(times):
+        response = sign_in(client, "dana@acme.test", "wrong password")
+        assert response.status_code == 200
+        assert TOO_MANY not in response.content
+
+
+def test_after_the_limit_even_the_right_password_is_refused(dana):
+    client = Client()
+    fail(client, LIMIT)
+    response = sign_in(client, "dana@acme.test")
+    assert response.status_code == 200
+    assert TOO_MANY in response.content
+    assert client.get("/api/v1/me").status_code == 401
+
+
+def test_below_the_limit_the_right_password_works(dana):
+    client = Client()
+    fail(client, LIMIT - 1)
+    assert sign_in(client, "dana@acme.test").status_code == 302
+
+
+def test_limit_is_per_address(dana):
+    client = Client()
+    fail(client, LIMIT)
+    response = sign_in(Client(REMOTE_ADDR="10.0.0.9"), "dana@acme.test")
+    assert TOO_MANY in response.content

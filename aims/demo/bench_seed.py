@@ -1,0 +1,145 @@
+"""Large synthetic organisations for the benchmarks (`aims bench seed`; see bench/README.md).
+
+A `BenchPlan` says how big each register should be; `seed_bench` creates the organisation once and then tops
+every register up to its planned size, so running it again adds only what is missing. Each register added to
+aims adds a field to the plan and a `_top_up_*` step here.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from itertools import islice
+
+from django.db import transaction
+from django.utils import timezone
+
+from aims.accounts.models import User
+from aims.audit.models import AuditChain, AuditEvent
+from aims.audit.trail import NewEvent, append_events
+from aims.lib.errors import ActionError
+from aims.organizations.models import Membership, Organization, Role
+from aims.organizations.permissions import EDITORS
+
+BENCH_DOMAIN = "bench.aims.test"
+BENCH_DESCRIPTION = "Synthetic data made by `aims bench seed` for the benchmarks; not a real organisation."
+MEMBERS_PER_ROLE = {Role.OWNER: 1, Role.MANAGER: 3, Role.CONTRIBUTOR: 20, Role.AUDITOR: 2, Role.VIEWER: 10}
+EVENT_BATCH = 20_000
+HISTORY = timedelta(days=3 * 365)
+
+# (object type, label, verbs, weight): the mix of events of a busy AIMS, registers included before they exist.
+_EVENT_MIX = (
+    ("ai_systems.aisystem", "AI system", ("ai_system.created", "ai_system.updated"), 20),
+    ("risks.risk", "Risk", ("risk.created", "risk.assessed", "risk.treated", "risk.accepted"), 35),
+    ("controls.control", "Control", ("control.updated", "control.implemented"), 25),
+    ("documents.document", "Document", ("document.submitted", "document.approved"), 15),
+    ("organizations.organization", "Membership", ("membership.created", "membership.role_changed"), 5),
+)
+_STATES = ("draft", "assessed", "treated", "accepted", "approved", "implemented")
+
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class BenchPlan:
+    slug: str = "bench"
+    audit_events: int = 1_000_000
+
+
+@dataclass(frozen=True)
+class BenchResult:
+    organization: Organization
+    created: bool
+    audit_events_before: int
+    audit_events_after: int
+
+
+def bench_email(slug: str, role: str, number: int) -> str:
+    return f"{role}{number}@{slug}.{BENCH_DOMAIN}"
+
+
+def _organization(slug: str) -> tuple[Organization, bool]:
+    organization = Organization.objects.filter(slug=slug).first()
+    if organization is None:
+        name = f"Benchmark {slug}"
+        return Organization.objects.create(name=name, slug=slug, description=BENCH_DESCRIPTION), True
+    if organization.description != BENCH_DESCRIPTION:
+        raise ActionError(
+            f"The organisation {slug!r} exists and was not made by `aims bench seed`; choose another --org."
+        )
+    return organization, False
+
+
+def _members(organization: Organization) -> list[User]:
+    """Make the organisation's members, one account per planned seat (without a usable password); returns
+    those who change things (owners, managers, contributors)."""
+    actors = []
+    for role, count in MEMBERS_PER_ROLE.items():
+        for number in range(1, count + 1):
+            email = bench_email(organization.slug, role, number)
+            user = User.objects.filter(email=email).first() or User.objects.create_user(email=email)
+            Membership.objects.get_or_create(organization=organization, user=user, defaults={"role": role})
+            if role in EDITORS:
+                actors.append(user)
+    return actors
+
+
+def _events(
+    actors: list[User], count: int, start: datetime, step: timedelta, seed: int
+) -> Iterator[NewEvent]:
+    """`count` plausible events after `start`, `step` apart, the same ones for the same seed."""
+    draw = random.Random(seed).random
+    kinds = [(kind, label, verb) for kind, label, verbs, weight in _EVENT_MIX for verb in verbs * weight]
+    for index in range(1, count + 1):
+        kind, label, verb = kinds[int(draw() * len(kinds))]
+        actor = actors[int(draw() * len(actors))] if draw() > 0.05 else None
+        target_id = str(int(draw() * 5_000) + 1)
+        before = _STATES[int(draw() * len(_STATES))]
+        yield NewEvent(
+            actor_id=actor.pk if actor else None,
+            actor_label=actor.email if actor else "system",
+            verb=verb,
+            created_at=start + step * index,
+            target_type=kind,
+            target_id=target_id,
+            target_label=f"{label} {target_id}",
+            before={"status": before},
+            after={"status": _STATES[(_STATES.index(before) + 1) % len(_STATES)]},
+            data={"note": f"synthetic event {index}"},
+        )
+
+
+def _top_up_audit_events(
+    organization: Organization, actors: list[User], wanted: int, progress: Progress
+) -> tuple[int, int]:
+    chain = AuditChain.objects.filter(key=AuditChain.key_for(organization.pk)).first()
+    have = chain.last_seq if chain else 0
+    missing = wanted - have
+    if missing <= 0:
+        return have, have
+    last = AuditEvent.objects.filter(organization=organization).order_by("-seq").values("created_at").first()
+    now = timezone.now()
+    start = last["created_at"] if last else now - HISTORY
+    step = (now - start) / (missing + 1)
+    events = _events(actors, missing, start, step, seed=have)
+    done = have
+    while batch := list(islice(events, EVENT_BATCH)):
+        done = append_events(organization, batch)
+        if done == wanted or done % (5 * EVENT_BATCH) < EVENT_BATCH:
+            progress(f"audit events: {done:,} of {wanted:,}")
+    return have, done
+
+
+def seed_bench(plan: BenchPlan, *, progress: Progress | None = None) -> BenchResult:
+    """Create (once) the benchmark organisation and top each register up to the plan.
+
+    Refuses (ActionError) an existing organisation of that slug that `aims bench seed` did not make.
+    """
+    say = progress or (lambda message: None)
+    with transaction.atomic():
+        organization, created = _organization(plan.slug)
+        actors = _members(organization)
+    before, after = _top_up_audit_events(organization, actors, plan.audit_events, say)
+    return BenchResult(organization, created, before, after)

@@ -1,0 +1,46 @@
+"""`aims bench seed`: a large synthetic organisation for the benchmarks (see bench/README.md)."""
+
+from __future__ import annotations
+
+import time
+from typing import Annotated
+
+import typer
+from django.core.management.base import CommandError
+from django_typer.management import TyperCommand, command, initialize
+
+from aims.demo.bench_seed import BenchPlan, seed_bench
+from aims.lib.errors import ActionError
+
+
+class Command(TyperCommand):
+    help = "Benchmark data."
+
+    @initialize(no_args_is_help=True)
+    def init(self) -> None:
+        """Benchmark data (a group, so that later sub-commands can join `seed`)."""
+
+    @command()
+    def seed(
+        self,
+        org: Annotated[str, typer.Option("--org", metavar="SLUG", help="The organisation to fill.")] = (
+            BenchPlan.slug
+        ),
+        audit_events: Annotated[
+            int, typer.Option("--audit-events", min=0, help="How many audit events it should have.")
+        ] = BenchPlan.audit_events,
+    ) -> None:
+        """Create the benchmark organisation (once) and top its registers up to the sizes asked for.
+
+        Running it again adds only what is missing; it refuses an organisation it did not make."""
+        started = time.perf_counter()
+        try:
+            result = seed_bench(BenchPlan(slug=org, audit_events=audit_events), progress=self.stdout.write)
+        except ActionError as exc:
+            raise CommandError(exc.message) from exc
+        state = "created" if result.created else "already there"
+        added = result.audit_events_after - result.audit_events_before
+        self.stdout.write(
+            f"Organisation {result.organization.slug!r}: {state}; audit events: {result.audit_events_after:,}"
+            f" ({added:,} added) in {time.perf_counter() - started:.1f} s."
+        )

@@ -1,0 +1,60 @@
+"""The demo organisation: built through the same actions people use, so its audit trail is real."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from aims.accounts.models import User
+from aims.organizations import actions
+from aims.organizations.models import Membership, Organization, Role
+
+DEMO_SLUG = "demo"
+DEMO_NAME = "Demo AI Ltd"
+DEMO_PASSWORD = "aims-demo-password"
+DEMO_DOMAIN = "demo.aims.test"
+
+
+@dataclass
+class DemoResult:
+    organization: Organization
+    created: bool
+    logins: list[tuple[str, str]]
+
+
+def demo_email(role: str) -> str:
+    return f"{role}@{DEMO_DOMAIN}"
+
+
+def _user(role: str) -> User:
+    user = User.objects.filter(email=demo_email(role)).first()
+    if user is None:
+        user = User.objects.create_user(
+            email=demo_email(role), password=DEMO_PASSWORD, full_name=f"Demo {Role(role).label}"
+        )
+    return user
+
+
+@transaction.atomic
+def create_demo() -> DemoResult:
+    """Create the demo organisation with one user per role; running it again changes nothing."""
+    owner = _user(Role.OWNER)
+    organization = Organization.objects.filter(slug=DEMO_SLUG).first()
+    created = organization is None
+    if organization is None:
+        organization = actions.create_organization(
+            actor=owner,
+            name=DEMO_NAME,
+            slug=DEMO_SLUG,
+            ai_roles=[Organization.AIRole.PROVIDER, Organization.AIRole.CUSTOMER],
+        )
+    for role in (Role.MANAGER, Role.CONTRIBUTOR, Role.AUDITOR, Role.VIEWER):
+        user = _user(role)
+        if not Membership.objects.filter(organization=organization, user=user).exists():
+            invitation, _ = actions.invite_member(
+                actor=owner, organization=organization, email=user.email, role=role, send_email=False
+            )
+            actions.accept_invitation(actor=user, invitation=invitation)
+    logins = [(demo_email(role), Role(role).label) for role in Role.values]
+    return DemoResult(organization=organization, created=created, logins=logins)
