@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import UTC
+import json
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
@@ -13,6 +14,20 @@ if TYPE_CHECKING:
     from aims.accounts.models import User
 
 GENESIS_HASH = "0" * 64
+
+
+class CanonicalJSONEncoder(json.JSONEncoder):
+    """Writes JSON fields as `aims.lib.hashing.canonical_json` does (sorted keys, no spaces, UTF-8 as is).
+
+    On SQLite the stored text is then the very text the hash covers, so `verify` can hash it without parsing.
+    """
+
+    def __init__(self, **options: Any) -> None:
+        options.update(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+        super().__init__(**options)
+
+    def default(self, o: Any) -> str:
+        return str(o)
 
 
 class AuditChain(models.Model):
@@ -50,16 +65,23 @@ class AuditEvent(models.Model):
     )
     seq = models.PositiveBigIntegerField(help_text="Position in the organisation's chain, from 1.")
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="A link to the account; emptied if the account is deleted, so the hash does not cover it.",
     )
-    actor_label = models.CharField(max_length=254, help_text="Who acted, kept even if the account goes.")
+    actor_label = models.CharField(
+        max_length=254, help_text="Who acted (e-mail, or “system”), kept even if the account goes; hashed."
+    )
     verb = models.CharField(max_length=80)
     target_type = models.CharField(max_length=80, blank=True)
     target_id = models.CharField(max_length=64, blank=True)
     target_label = models.CharField(max_length=200, blank=True)
-    before = models.JSONField(null=True, blank=True)
-    after = models.JSONField(null=True, blank=True)
-    data = models.JSONField(default=dict, blank=True)
+    before = models.JSONField(null=True, blank=True, encoder=CanonicalJSONEncoder)
+    after = models.JSONField(null=True, blank=True, encoder=CanonicalJSONEncoder)
+    data = models.JSONField(default=dict, blank=True, encoder=CanonicalJSONEncoder)
     created_at = models.DateTimeField(default=timezone.now)
     prev_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64)
@@ -78,20 +100,25 @@ class AuditEvent(models.Model):
         ]
         indexes = [
             models.Index(fields=["organization", "verb", "seq"], name="audit_org_verb_seq"),
-            models.Index(fields=["organization", "actor", "seq"], name="audit_org_actor_seq"),
+            models.Index(fields=["organization", "actor_label", "seq"], name="audit_org_actor_label_seq"),
             models.Index(fields=["organization", "target_type", "seq"], name="audit_org_type_seq"),
-            models.Index(fields=["organization", "created_at"], name="audit_org_created"),
+            models.Index(fields=["organization", "created_at", "seq"], name="audit_org_created_seq"),
         ]
 
     def __str__(self) -> str:
         return f"#{self.seq} {self.verb} {self.target_label}"
+
+    @property
+    def changes(self) -> list[tuple[str, Any, Any]]:
+        """(field, before, after) for every field named in `before` or `after`, by name."""
+        before, after = self.before or {}, self.after or {}
+        return [(name, before.get(name), after.get(name)) for name in sorted({*before, *after})]
 
     def payload(self) -> dict[str, Any]:
         """The fields the hash covers, in the form the hash is taken over."""
         return event_payload(
             seq=self.seq,
             organization_id=self.organization_id,
-            actor_id=self.actor_id,
             actor_label=self.actor_label,
             verb=self.verb,
             target_type=self.target_type,
@@ -105,6 +132,46 @@ class AuditEvent(models.Model):
 
 
 def event_payload(**fields: Any) -> dict[str, Any]:
-    created_at = fields["created_at"]
-    fields["created_at"] = created_at.astimezone(UTC).isoformat(timespec="microseconds")
+    """The hashed form of an event: its fields as given, with the time as UTC ISO 8601 to the microsecond.
+
+    The actor's account id is left out on purpose: the link is emptied when an account is deleted, which must
+    not break the chain. `actor_label` (the e-mail at the time) is what the hash vouches for.
+    """
+    fields["created_at"] = iso_utc(fields["created_at"])
     return fields
+
+
+def iso_utc(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+# The canonical serialisation, made fast: `json_text(v)` is `canonical_json(v)`, and `payload_text(...)` is
+# `canonical_json(event_payload(...))` assembled from parts already serialised (tests hold them equal).
+json_text = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str).encode
+_quote = json.encoder.encode_basestring
+
+
+def payload_text(
+    seq: int,
+    organization_id: int | None,
+    actor_label: str,
+    verb: str,
+    target_type: str,
+    target_id: str,
+    target_label: str,
+    before: str,
+    after: str,
+    data: str,
+    created_at: str,
+) -> str:
+    """The canonical payload from JSON texts (`before`, `after`, `data`) and the UTC ISO time as text.
+
+    Call it with keywords; only `verify`'s inner loop passes the parts in order.
+    """
+    organization = "null" if organization_id is None else str(organization_id)
+    return (
+        f'{{"actor_label":{_quote(actor_label)},"after":{after},"before":{before},'
+        f'"created_at":{_quote(created_at)},"data":{data},"organization_id":{organization},"seq":{seq},'
+        f'"target_id":{_quote(target_id)},"target_label":{_quote(target_label)},'
+        f'"target_type":{_quote(target_type)},"verb":{_quote(verb)}}}'
+    )

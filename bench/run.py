@@ -1,0 +1,207 @@
+"""Benchmarks of aims's main pages and endpoints on a large synthetic organisation; prints a table.
+
+    .venv/bin/python bench/run.py [--database sqlite|postgres] [--events N] [--runs N]
+
+Uses its own database (var/bench/bench-<N>.sqlite3, or the PostgreSQL database named by
+AIMS_BENCH_DATABASE_URL), never var/aims.sqlite3; migrates it and seeds it with `aims bench seed` the first
+time. See bench/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sqlite3
+import statistics
+import sys
+import time
+import warnings
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+SLUG = "bench"
+DEFAULT_POSTGRES = "postgres://postgres@127.0.0.1:5432/aims_bench"
+TARGETS_MS = 50.0  # a page's median must stay under this
+VERIFY_RATE = 100_000  # events per second, at least
+
+
+@dataclass(frozen=True)
+class Target:
+    name: str
+    url: str
+    params: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Result:
+    name: str
+    median_ms: float
+    p95_ms: float
+    queries: int
+    status: int
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite")
+    parser.add_argument("--events", type=int, default=1_000_000, help="audit events in the organisation")
+    parser.add_argument("--runs", type=int, default=50, help="requests per target")
+    return parser.parse_args(argv)
+
+
+def configure(database: str, events: int) -> str:
+    """Point Django at the benchmark database (before django.setup()); returns a description of it."""
+    os.environ.setdefault("SECRET_KEY", "insecure-key-for-bench-only")
+    os.environ["DEBUG"] = "false"
+    os.environ["DJANGO_SETTINGS_MODULE"] = "aims.settings"
+    if database == "sqlite":
+        path = ROOT / "var" / "bench" / f"bench-{events}.sqlite3"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        os.environ["DATABASE_URL"] = f"sqlite:///{path}"
+        return str(path.relative_to(ROOT))
+    url = os.environ.get("AIMS_BENCH_DATABASE_URL", DEFAULT_POSTGRES)
+    create_postgres_database(url)
+    os.environ["DATABASE_URL"] = url
+    return url
+
+
+def create_postgres_database(url: str) -> None:
+    import psycopg
+
+    name = url.rsplit("/", 1)[1]
+    with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as connection:
+        exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if not exists:
+            connection.execute(f'CREATE DATABASE "{name}"')
+
+
+def prepare(events: int) -> None:
+    """Migrate and seed (only what is missing); make the SQLite file fast to read like a live one."""
+    from django.core.management import call_command
+    from django.db import connection
+
+    call_command("migrate", verbosity=0, interactive=False)
+    started = time.perf_counter()
+    call_command("bench", "seed", "--org", SLUG, "--audit-events", str(events))
+    print(f"seeding: {time.perf_counter() - started:.1f} s")
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+
+
+def targets(actor: str) -> list[Target]:
+    page, api = f"/o/{SLUG}/audit/", "/api/v1/audit-events"
+    date_range = {"date_from": "2025-01-01", "date_to": "2025-01-31"}
+    return [
+        Target("audit log page: newest", page, {}),
+        Target("audit log page: verb filter", page, {"verb": "risk.accepted"}),
+        Target("audit log page: actor + dates", page, {"actor": actor, **date_range}),
+        Target("audit log page: page 50", page, {"page": 50}),
+        Target("audit events API: newest", api, {"organization": SLUG}),
+        Target("audit events API: verb filter", api, {"organization": SLUG, "verb": "risk.accepted"}),
+        Target(
+            "audit events API: actor + dates",
+            api,
+            {"organization": SLUG, "actor": actor, "since": "2025-01-01", "until": "2025-02-01"},
+        ),
+        Target("audit events API: page 50", api, {"organization": SLUG, "page": 50}),
+    ]
+
+
+def count_queries(call: Callable[[], Any]) -> tuple[int, int]:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        response = call()
+    return len(captured), response.status_code
+
+
+def measure(client: Any, target: Target, runs: int) -> Result:
+    def call() -> Any:
+        return client.get(target.url, target.params)
+
+    for _ in range(3):  # warm caches and connections
+        call()
+    timings = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        call()
+        timings.append((time.perf_counter() - started) * 1000)
+    queries, status = count_queries(call)
+    p95 = statistics.quantiles(timings, n=20)[-1] if len(timings) > 1 else timings[0]
+    return Result(target.name, statistics.median(timings), p95, queries, status)
+
+
+def measure_verify() -> tuple[int, float, bool]:
+    from aims.audit.verification import verify_all
+
+    started = time.perf_counter()
+    reports = verify_all(organization_slug=SLUG)
+    seconds = time.perf_counter() - started
+    return sum(report.checked for report in reports), seconds, all(report.ok for report in reports)
+
+
+def print_results(results: list[Result], verify: tuple[int, float, bool]) -> bool:
+    width = max(len(result.name) for result in results)
+    print(f"\n{'target':<{width}}  {'median ms':>9}  {'p95 ms':>8}  {'queries':>7}  status")
+    print("-" * (width + 38))
+    ok = True
+    for result in results:
+        good = result.median_ms < TARGETS_MS and result.status == 200
+        ok &= good
+        print(
+            f"{result.name:<{width}}  {result.median_ms:9.1f}  {result.p95_ms:8.1f}  {result.queries:7d}  "
+            f"{result.status}{'' if good else '  MISSES TARGET'}"
+        )
+    checked, seconds, intact = verify
+    rate = checked / seconds if seconds else 0.0
+    verify_ok = intact and rate >= VERIFY_RATE
+    print(
+        f"\naims audit verify: {checked:,} events in {seconds:.2f} s = {rate:,.0f} events/s, "
+        f"chain {'intact' if intact else 'BROKEN'}{'' if verify_ok else '  MISSES TARGET'}"
+    )
+    print(f"targets: page median < {TARGETS_MS:.0f} ms; verify >= {VERIFY_RATE:,} events/s")
+    return ok and verify_ok
+
+
+def describe_database() -> str:
+    from django.db import connection
+
+    if connection.vendor == "sqlite":
+        return f"SQLite {sqlite3.sqlite_version}"
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW server_version")
+        return f"PostgreSQL {cursor.fetchone()[0]}"
+
+
+def main(argv: list[str]) -> int:
+    args = parse_args(argv)
+    sys.path.insert(0, str(ROOT))
+    where = configure(args.database, args.events)
+    import django
+
+    warnings.filterwarnings("ignore", "No directory at")  # static files are not collected for the bench
+    django.setup()
+    from django.test import Client
+
+    from aims.demo.bench_seed import bench_email
+
+    prepare(args.events)
+    from aims.accounts.models import User
+
+    manager = User.objects.get(email=bench_email(SLUG, "manager", 1))
+    client = Client()
+    client.force_login(manager)
+    print(f"\n{describe_database()} at {where}; {args.events:,} audit events; {args.runs} runs per target")
+    actor = bench_email(SLUG, "contributor", 1)
+    results = [measure(client, target, args.runs) for target in targets(actor)]
+    return 0 if print_results(results, measure_verify()) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
