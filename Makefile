@@ -51,6 +51,7 @@ types:
 	$(BIN)/mypy aims bench conftest.py
 
 migrations-check:
+	mkdir -p var
 	$(BIN)/aims makemigrations --check --dry-run
 
 size-guard:

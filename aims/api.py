@@ -3,9 +3,13 @@
 from ninja import NinjaAPI
 
 from aims.accounts.api import router as accounts_router
+from aims.ai_systems.api import router as ai_systems_router
 from aims.audit.api import router as audit_router
 from aims.catalog.api import router as catalog_router
+from aims.components.api import router as components_router
+from aims.eu_ai_act.api import router as eu_ai_act_router
 from aims.organizations.api import router as organizations_router
+from aims.third_parties.api import router as third_parties_router
 from aims.web.api import ActiveSessionAuth, TokenAuth, install_error_handlers
 
 api = NinjaAPI(
@@ -25,3 +29,7 @@ api.add_router("/", accounts_router)
 api.add_router("/organizations", organizations_router)
 api.add_router("/audit-events", audit_router)
 api.add_router("/catalog", catalog_router)
+api.add_router("/ai-systems", ai_systems_router)
+api.add_router("/", components_router)
+api.add_router("/third-parties", third_parties_router)
+api.add_router("/eu-ai-act", eu_ai_act_router)

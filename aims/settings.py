@@ -43,6 +43,10 @@ INSTALLED_APPS = [
     "aims.organizations",
     "aims.audit",
     "aims.catalog",
+    "aims.ai_systems",
+    "aims.components",
+    "aims.third_parties",
+    "aims.eu_ai_act",
     "aims.demo",
 ]
 

@@ -13,6 +13,10 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("catalog/", include("aims.catalog.urls")),
     path("o/<slug:org>/audit/", include("aims.audit.urls")),
+    path("o/<slug:org>/systems/", include("aims.ai_systems.urls")),
+    path("o/<slug:org>/components/", include("aims.components.urls")),
+    path("o/<slug:org>/third-parties/", include("aims.third_parties.urls")),
+    path("o/<slug:org>/eu-ai-act/", include("aims.eu_ai_act.urls")),
     path("admin/", admin.site.urls),
 ]
 
