@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "aims.components",
     "aims.third_parties",
     "aims.eu_ai_act",
+    "aims.interchange",
     "aims.demo",
 ]
 
