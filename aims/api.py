@@ -8,6 +8,8 @@ from aims.audit.api import router as audit_router
 from aims.catalog.api import router as catalog_router
 from aims.components.api import router as components_router
 from aims.eu_ai_act.api import router as eu_ai_act_router
+from aims.interchange.api import router as inventory_router
+from aims.interchange.api_bom import router as inventory_bom_router
 from aims.organizations.api import router as organizations_router
 from aims.third_parties.api import router as third_parties_router
 from aims.web.api import ActiveSessionAuth, TokenAuth, install_error_handlers
@@ -33,3 +35,5 @@ api.add_router("/ai-systems", ai_systems_router)
 api.add_router("/", components_router)
 api.add_router("/third-parties", third_parties_router)
 api.add_router("/eu-ai-act", eu_ai_act_router)
+api.add_router("/inventory", inventory_router)
+api.add_router("/inventory", inventory_bom_router)

@@ -17,6 +17,8 @@ urlpatterns = [
     path("o/<slug:org>/components/", include("aims.components.urls")),
     path("o/<slug:org>/third-parties/", include("aims.third_parties.urls")),
     path("o/<slug:org>/eu-ai-act/", include("aims.eu_ai_act.urls")),
+    path("o/<slug:org>/inventory/", include("aims.interchange.urls")),
+    path("o/<slug:org>/inventory/bom/", include("aims.interchange.urls_bom")),
     path("admin/", admin.site.urls),
 ]
 

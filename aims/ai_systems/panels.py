@@ -11,8 +11,19 @@ An app registers a panel from its AppConfig.ready():
     register_panel("datasets", _datasets, order=20)
 
 Each panel's function runs one (or a fixed few) queries of its own, so the detail page's query count stays
-fixed however many records hang on the system. The template is included with the panel's context plus
-`system`, `organization` and `can_edit`.
+fixed however many records hang on the system: fetch what the template shows (with select_related, or
+`.values()`), never let the template follow relations row by row, and cap long lists (show the first N and
+link to the full, filtered list page).
+
+The template is rendered like an `{% include %}` into the detail page, inside a `<section>` headed by the
+panel's title: it sees the panel's context on top of the page's, which holds `system`, `organization`,
+`can_edit` (the user may edit records of the organisation), `can_approve`, `user` and the CSRF token, so a
+panel may hold forms that POST to its own app's views. Return None to show nothing (for example when a
+panel does not apply to the system). A panel of an app not yet written can be registered later without
+touching this app.
+
+Orders, so that the page reads in a sensible sequence: EU AI Act classification 10, models 20, datasets 22,
+resources 24, third parties 30, risks 40, impact assessments 50, incidents 60.
 """
 
 from __future__ import annotations
@@ -49,6 +60,11 @@ _registry: dict[str, _Entry] = {}
 def register_panel(key: str, function: PanelFunction, *, order: int = 50) -> None:
     """Add (or replace, by key) a panel; lower `order` shows first."""
     _registry[key] = _Entry(order, key, function)
+
+
+def unregister_panel(key: str) -> None:
+    """Remove a panel (tests use it to clean up after registering one)."""
+    _registry.pop(key, None)
 
 
 def panels_for(system: AISystem, user: User) -> list[Panel]:

@@ -5,3 +5,8 @@ class ComponentsConfig(AppConfig):
     name = "aims.components"
     label = "components"
     verbose_name = "AI system components"
+
+    def ready(self) -> None:
+        from aims.components.panels import register_panels
+
+        register_panels()

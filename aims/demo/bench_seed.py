@@ -17,11 +17,15 @@ from django.db import transaction
 from django.utils import timezone
 
 from aims.accounts.models import User
+from aims.ai_systems import bench as ai_systems
 from aims.audit.models import AuditChain, AuditEvent
 from aims.audit.trail import NewEvent, append_events
+from aims.components import bench as components
+from aims.eu_ai_act import bench as eu_ai_act
 from aims.lib.errors import ActionError
 from aims.organizations.models import Membership, Organization, Role
 from aims.organizations.permissions import EDITORS
+from aims.third_parties import bench as third_parties
 
 BENCH_DOMAIN = "bench.aims.test"
 BENCH_DESCRIPTION = "Synthetic data made by `aims bench seed` for the benchmarks; not a real organisation."
@@ -46,6 +50,10 @@ Progress = Callable[[str], None]
 class BenchPlan:
     slug: str = "bench"
     audit_events: int = 1_000_000
+    ai_systems: int = 10_000
+    components: int = 20_000  # each of: models, datasets, resources, competence needs
+    third_parties: int = 2_000
+    classifications: int = 10_000
 
 
 @dataclass(frozen=True)
@@ -141,5 +149,14 @@ def seed_bench(plan: BenchPlan, *, progress: Progress | None = None) -> BenchRes
     with transaction.atomic():
         organization, created = _organization(plan.slug)
         actors = _members(organization)
+    _top_up_registers(organization, plan, say)
     before, after = _top_up_audit_events(organization, actors, plan.audit_events, say)
     return BenchResult(organization, created, before, after)
+
+
+def _top_up_registers(organization: Organization, plan: BenchPlan, say: Progress) -> None:
+    """The registers in dependency order: systems first, then what hangs on them."""
+    ai_systems.seed_bench(organization, plan.ai_systems, progress=say)
+    components.seed_bench(organization, plan.components, progress=say)
+    third_parties.seed_bench(organization, plan.third_parties, progress=say)
+    eu_ai_act.seed_bench(organization, plan.classifications, progress=say)

@@ -7,8 +7,12 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from aims.accounts.models import User
+from aims.ai_systems import demo as ai_systems
+from aims.components import demo as components
+from aims.eu_ai_act import demo as eu_ai_act
 from aims.organizations import actions
 from aims.organizations.models import Membership, Organization, Role
+from aims.third_parties import demo as third_parties
 
 DEMO_SLUG = "demo"
 DEMO_NAME = "Demo AI Ltd"
@@ -56,5 +60,12 @@ def create_demo() -> DemoResult:
                 actor=owner, organization=organization, email=user.email, role=role, send_email=False
             )
             actions.accept_invitation(actor=user, invitation=invitation)
+    _seed_registers(organization, {role: _user(role) for role in Role.values})
     logins = [(demo_email(role), Role(role).label) for role in Role.values]
     return DemoResult(organization=organization, created=created, logins=logins)
+
+
+def _seed_registers(organization: Organization, users: dict[str, User]) -> None:
+    """Each register's realistic demo records, in dependency order (systems first)."""
+    for register in (ai_systems, components, third_parties, eu_ai_act):
+        register.seed_demo(organization, users)

@@ -13,7 +13,7 @@ from aims.lib.errors import ActionError
 T = TypeVar("T")
 
 
-def call_action(form: forms.Form, action: Callable[[], T]) -> T | None:
+def call_action(form: forms.BaseForm, action: Callable[[], T]) -> T | None:
     """Run the action; on a validation or state error, attach it to the form and return None.
 
     PermissionDenied is not caught: it becomes a 403 page.

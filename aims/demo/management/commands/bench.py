@@ -29,13 +29,30 @@ class Command(TyperCommand):
         audit_events: Annotated[
             int, typer.Option("--audit-events", min=0, help="How many audit events it should have.")
         ] = BenchPlan.audit_events,
+        ai_systems: Annotated[int, typer.Option("--ai-systems", min=0, help="How many AI systems.")] = (
+            BenchPlan.ai_systems
+        ),
+        components: Annotated[
+            int, typer.Option("--components", min=0, help="How many models, datasets, resources (each).")
+        ] = BenchPlan.components,
+        third_parties: Annotated[
+            int, typer.Option("--third-parties", min=0, help="How many suppliers and customers.")
+        ] = BenchPlan.third_parties,
     ) -> None:
         """Create the benchmark organisation (once) and top its registers up to the sizes asked for.
 
         Running it again adds only what is missing; it refuses an organisation it did not make."""
         started = time.perf_counter()
         try:
-            result = seed_bench(BenchPlan(slug=org, audit_events=audit_events), progress=self.stdout.write)
+            plan = BenchPlan(
+                slug=org,
+                audit_events=audit_events,
+                ai_systems=ai_systems,
+                components=components,
+                third_parties=third_parties,
+                classifications=ai_systems,
+            )
+            result = seed_bench(plan, progress=self.stdout.write)
         except ActionError as exc:
             raise CommandError(exc.message) from exc
         state = "created" if result.created else "already there"

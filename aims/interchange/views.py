@@ -7,6 +7,6 @@ from aims.web.requests import AuthedRequest
 
 
 @login_required
-def model_list(request: AuthedRequest, org: str) -> HttpResponse:
+def inventory_import(request: AuthedRequest, org: str) -> HttpResponse:
     organization = get_organization_for_user(request.user, org)
-    return render(request, "components/model_list.html", {"organization": organization})
+    return render(request, "interchange/inventory_import.html", {"organization": organization})

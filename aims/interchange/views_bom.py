@@ -7,6 +7,6 @@ from aims.web.requests import AuthedRequest
 
 
 @login_required
-def party_list(request: AuthedRequest, org: str) -> HttpResponse:
+def bom_import(request: AuthedRequest, org: str) -> HttpResponse:
     organization = get_organization_for_user(request.user, org)
-    return render(request, "third_parties/party_list.html", {"organization": organization})
+    return render(request, "interchange/bom_import.html", {"organization": organization})

@@ -1,0 +1,73 @@
+"""In a real browser: the demo contributor opens a dataset from the register and adds to its provenance."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+
+from aims.accounts.models import User
+from aims.components.demo import seed_demo
+from aims.components.tests.conftest import make_system
+from aims.demo.seeding import DEMO_PASSWORD, create_demo
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        CHROMIUM is None, reason="Debian's chromium is not installed (apt-get install chromium)"
+    ),
+]
+
+
+@pytest.fixture
+def page(live_server):
+    from playwright.sync_api import sync_playwright
+
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    demo = create_demo()
+    make_system(demo.organization, "AIS-003", "CV screening assistant")
+    users = {
+        user.email.split("@")[0]: user
+        for user in User.objects.filter(memberships__organization=demo.organization)
+    }
+    seed_demo(demo.organization, users)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        context = browser.new_context(base_url=live_server.url)
+        yield context.new_page()
+        context.close()
+        browser.close()
+    os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+
+
+def test_contributor_adds_a_provenance_event_to_a_dataset(page):
+    page.goto("/")
+    page.get_by_label("Email").fill("contributor@demo.aims.test")
+    page.get_by_label("Password").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Sign In").click()
+    page.wait_for_url("**/o/demo/")
+    page.get_by_role("link", name="Models, datasets, resources").click()
+    page.get_by_role("navigation", name="Component registers").get_by_role("link", name="Datasets").click()
+    page.get_by_label("Personal data").select_option("yes")
+    page.get_by_role("button", name="Filter").click()
+    page.wait_for_url("**personal_data=yes")
+    page.get_by_role("link", name="Historical CVs and shortlisting decisions").click()
+    page.wait_for_url("**/components/datasets/*/")
+    assert page.get_by_text("Special categories: Health, Racial or ethnic origin", exact=False).is_visible()
+    page.get_by_label("What happened").select_option("transferred")
+    page.get_by_label("Who").fill("Records archive")
+    page.get_by_label("When").fill("2025-04-01")
+    page.get_by_label("Description").fill("Moved to cold storage for the retention period.")
+    page.get_by_role("button", name="Record").click()
+    page.wait_for_url("**#provenance")
+    assert page.get_by_text("Moved to cold storage for the retention period.").is_visible()
