@@ -25,6 +25,9 @@ def test_verify_command_exits_1_when_broken(personas, acme_events):
     assert failure.value.returncode == 1
 
 
+TINY_REGISTERS = ("--ai-systems", "3", "--components", "2", "--third-parties", "2")
+
+
 def _aims(database: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "SECRET_KEY": "x", "DATABASE_URL": f"sqlite:///{database}", "DEBUG": "false"}
     return subprocess.run(
@@ -36,7 +39,10 @@ def test_aims_audit_verify_exit_status_from_the_shell(tmp_path):
     """The real console command, on its own database: 0 intact, 1 tampered, 2 unknown organisation."""
     database = tmp_path / "aims.sqlite3"
     assert _aims(database, "migrate", "--no-input").returncode == 0
-    assert _aims(database, "bench", "seed", "--org", "shell", "--audit-events", "40").returncode == 0
+    assert (
+        _aims(database, "bench", "seed", "--org", "shell", "--audit-events", "40", *TINY_REGISTERS).returncode
+        == 0
+    )
     intact = _aims(database, "audit", "verify")
     assert intact.returncode == 0, intact.stderr
     assert "shell: 40 events, chain intact" in intact.stdout

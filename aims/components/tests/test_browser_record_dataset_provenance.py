@@ -7,9 +7,6 @@ import shutil
 
 import pytest
 
-from aims.accounts.models import User
-from aims.components.demo import seed_demo
-from aims.components.tests.conftest import make_system
 from aims.demo.seeding import DEMO_PASSWORD, create_demo
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -34,13 +31,7 @@ def page(live_server):
     from playwright.sync_api import sync_playwright
 
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    demo = create_demo()
-    make_system(demo.organization, "AIS-003", "CV screening assistant")
-    users = {
-        user.email.split("@")[0]: user
-        for user in User.objects.filter(memberships__organization=demo.organization)
-    }
-    seed_demo(demo.organization, users)
+    create_demo()  # the demo organisation with its inventory, components included
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         context = browser.new_context(base_url=live_server.url)
