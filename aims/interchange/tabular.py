@@ -91,11 +91,37 @@ def read_table(data: bytes, filename: str, *, max_bytes: int) -> Table:
     if not data:
         raise FileRejected("The file is empty.")
     kind = detect_format(data, filename)
-    raw = _xlsx_rows(data) if kind == "xlsx" else _csv_rows(data)
+    return _table(_xlsx_rows(data) if kind == "xlsx" else _csv_rows(data))
+
+
+def read_sheets(data: bytes, filename: str, *, max_bytes: int) -> dict[str, Table]:
+    """Every sheet of an XLSX by name (a CSV is one sheet named ""), each as read_table reads one; an
+    empty sheet has no headers and no rows."""
+    if len(data) > max_bytes:
+        raise FileRejected(f"The file is {len(data):,} bytes; the limit is {max_bytes:,}.")
+    if not data:
+        raise FileRejected("The file is empty.")
+    if detect_format(data, filename) == "csv":
+        return {"": _table(_csv_rows(data))}
+    workbook = _open_workbook(data)
+    tables: dict[str, Table] = {}
+    for sheet in workbook.worksheets:
+        try:
+            tables[sheet.title] = _table(_sheet_rows(sheet), allow_empty=True)
+        except FileRejected as exc:
+            raise FileRejected(f"Sheet “{sheet.title}”: {exc.message}") from None
+    return tables
+
+
+def _table(raw: Iterator[list[str]], *, allow_empty: bool = False) -> Table:
     header = next(raw, None)
+    if header is None and allow_empty:
+        return Table(headers=[], rows=[])
     if header is None:
         raise FileRejected("The file has no header row.")
     headers = [cell.strip() for cell in header]
+    while headers and not headers[-1]:  # formatting often leaves blank cells at the header's end
+        headers.pop()
     rows: list[tuple[int, list[str]]] = []
     for number, cells in enumerate(raw, start=2):
         if any(cell.strip() for cell in cells):
@@ -115,13 +141,19 @@ def _cell_text(value: Any) -> str:
     return str(value)
 
 
-def _xlsx_rows(data: bytes) -> Iterator[list[str]]:
+def _open_workbook(data: bytes) -> Any:
     try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged workbook
         raise FileRejected(f"The workbook cannot be read: {exc}") from None
-    sheet = workbook.worksheets[0]
-    return iter([[_cell_text(value) for value in row] for row in sheet.iter_rows(values_only=True)])
+
+
+def _sheet_rows(sheet: Any) -> Iterator[list[str]]:
+    return ([_cell_text(value) for value in row] for row in sheet.iter_rows(values_only=True))
+
+
+def _xlsx_rows(data: bytes) -> Iterator[list[str]]:
+    return _sheet_rows(_open_workbook(data).worksheets[0])
 
 
 def _csv_rows(data: bytes) -> Iterator[list[str]]:
@@ -208,3 +240,38 @@ def write_csv(columns: Sequence[Column], rows: Iterable[Sequence[Any]]) -> bytes
     for row in rows:
         writer.writerow([safe_cell("" if value is None else value) for value in row])
     return buffer.getvalue().encode("utf-8-sig")
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """One sheet of a workbook for `write_workbook`."""
+
+    name: str
+    columns: Sequence[Column]
+    rows: Iterable[Sequence[Any]]
+
+
+def write_workbook(sheets: Sequence[Sheet]) -> bytes:
+    """Several registers in one workbook, each on its sheet, and a Columns sheet explaining them all."""
+    workbook = Workbook(write_only=True)
+    for sheet in sheets:
+        data = workbook.create_sheet(sheet.name)
+        data.append([column.name for column in sheet.columns])
+        for row in sheet.rows:
+            data.append([safe_cell(value) for value in row])
+    help_sheet = workbook.create_sheet("Columns")
+    help_sheet.append(["sheet", "column", "required", "what to put in it", "example"])
+    for sheet in sheets:
+        for column in sheet.columns:
+            help_sheet.append(
+                [
+                    sheet.name,
+                    column.name,
+                    "yes" if column.required else "",
+                    column.help,
+                    safe_cell(column.example),
+                ]
+            )
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
