@@ -4,7 +4,7 @@ them) imported into an empty organisation, then the same file again (every row m
     .venv/bin/python bench/import_xlsx.py [--rows 10000] [--models]
 
 Uses a throwaway SQLite database (var/bench/import-xlsx.sqlite3, made afresh each run), never your own.
-Fails (exit status 1) when the first import takes 10 s or more.
+Fails (exit status 1) when the first import takes 10 s or more per 10,000 rows.
 """
 
 from __future__ import annotations
@@ -87,9 +87,12 @@ def main(argv: list[str]) -> int:
         seconds = time.perf_counter() - started
         figures.append(seconds)
         print(f"{label:32} {seconds:6.2f} s   {report.summary()}")
-    if figures[0] >= TARGET_SECONDS:
-        print(f"MISSES TARGET: the first import must take under {TARGET_SECONDS:.0f} s")
+    # The bar: a 10,000-row workbook in under 10 s; a workbook with a Models sheet has twice the rows.
+    limit = TARGET_SECONDS * (2 if args.models else 1) * args.rows / 10_000
+    if figures[0] >= limit:
+        print(f"MISSES TARGET: the first import must take under {limit:.0f} s")
         return 1
+    print(f"target: the first import under {limit:.0f} s (10 s per 10,000 rows): met")
     return 0
 
 

@@ -14,7 +14,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
+from python_calamine import CalamineWorkbook
 
 MAX_ROWS = 100_000
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -103,13 +104,12 @@ def read_sheets(data: bytes, filename: str, *, max_bytes: int) -> dict[str, Tabl
         raise FileRejected("The file is empty.")
     if detect_format(data, filename) == "csv":
         return {"": _table(_csv_rows(data))}
-    workbook = _open_workbook(data)
     tables: dict[str, Table] = {}
-    for sheet in workbook.worksheets:
+    for title, rows in _read_workbook(data).items():
         try:
-            tables[sheet.title] = _table(_sheet_rows(sheet), allow_empty=True)
+            tables[title] = _table(_sheet_rows(rows), allow_empty=True)
         except FileRejected as exc:
-            raise FileRejected(f"Sheet “{sheet.title}”: {exc.message}") from None
+            raise FileRejected(f"Sheet “{title}”: {exc.message}") from None
     return tables
 
 
@@ -141,19 +141,23 @@ def _cell_text(value: Any) -> str:
     return str(value)
 
 
-def _open_workbook(data: bytes) -> Any:
+def _read_workbook(data: bytes) -> dict[str, list[list[Any]]]:
+    """Every sheet's cell values. Read with calamine (Rust): ten times faster than openpyxl on large
+    sheets, and its XML reader resolves no entities."""
     try:
-        return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a damaged workbook
+        workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        return {name: workbook.get_sheet_by_name(name).to_python() for name in workbook.sheet_names}
+    except Exception as exc:  # calamine raises several kinds for a damaged workbook
         raise FileRejected(f"The workbook cannot be read: {exc}") from None
 
 
-def _sheet_rows(sheet: Any) -> Iterator[list[str]]:
-    return ([_cell_text(value) for value in row] for row in sheet.iter_rows(values_only=True))
+def _sheet_rows(rows: list[list[Any]]) -> Iterator[list[str]]:
+    return ([_cell_text(value) for value in row] for row in rows)
 
 
 def _xlsx_rows(data: bytes) -> Iterator[list[str]]:
-    return _sheet_rows(_open_workbook(data).worksheets[0])
+    sheets = _read_workbook(data)
+    return _sheet_rows(next(iter(sheets.values()), []))
 
 
 def _csv_rows(data: bytes) -> Iterator[list[str]]:
