@@ -48,6 +48,9 @@ INSTALLED_APPS = [
     "aims.third_parties",
     "aims.eu_ai_act",
     "aims.interchange",
+    "aims.context",
+    "aims.documents",
+    "aims.people",
     "aims.demo",
 ]
 

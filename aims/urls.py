@@ -19,6 +19,9 @@ urlpatterns = [
     path("o/<slug:org>/eu-ai-act/", include("aims.eu_ai_act.urls")),
     path("o/<slug:org>/inventory/", include("aims.interchange.urls")),
     path("o/<slug:org>/inventory/bom/", include("aims.interchange.urls_bom")),
+    path("o/<slug:org>/context/", include("aims.context.urls")),
+    path("o/<slug:org>/documents/", include("aims.documents.urls")),
+    path("o/<slug:org>/people/", include("aims.people.urls")),
     path("admin/", admin.site.urls),
 ]
 
