@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+import os
+import shutil
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
+import pytest
+from django.conf import settings
 from django.test import Client
 
 from aims.accounts.models import User
@@ -102,3 +107,56 @@ def assert_permission_matrix(
     allowed = tuple(allowed)
     assert_allowed(personas, method, url, allowed, api=api, data=data)
     assert_refused(personas, method, url, [p for p in EVERYONE if p not in allowed], api=api, data=data)
+
+
+# --- Browser tests: Playwright driving Debian's Chromium (never a downloaded browser). ---
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+BROWSER_MARKS = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        CHROMIUM is None,
+        reason="Debian's chromium is not installed (apt-get install chromium); .ci/run installs it",
+    ),
+]
+
+
+@contextmanager
+def browser_page(base_url: str, *, session_key: str | None = None) -> Iterator[Any]:
+    """A Playwright page on the live server, optionally already signed in with a session key.
+
+    Playwright runs an event loop in the test's thread; the test's own ORM calls are synchronous and safe,
+    so Django's async guard is lifted for the duration.
+    """
+    from playwright.sync_api import sync_playwright
+
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            context = browser.new_context(base_url=base_url)
+            if session_key:
+                context.add_cookies(
+                    [{"name": settings.SESSION_COOKIE_NAME, "value": session_key, "url": base_url}]
+                )
+            yield context.new_page()
+            context.close()
+            browser.close()
+    finally:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+
+
+def session_key_for(user: User) -> str:
+    client = Client()
+    client.force_login(user)
+    return str(client.cookies[settings.SESSION_COOKIE_NAME].value)
