@@ -21,6 +21,7 @@ from aims.ai_systems import bench as ai_systems
 from aims.audit.models import AuditChain, AuditEvent
 from aims.audit.trail import NewEvent, append_events
 from aims.components import bench as components
+from aims.context import bench as context
 from aims.eu_ai_act import bench as eu_ai_act
 from aims.lib.errors import ActionError
 from aims.organizations.models import Membership, Organization, Role
@@ -54,6 +55,7 @@ class BenchPlan:
     components: int = 20_000  # each of: models, datasets, resources, competence needs
     third_parties: int = 2_000
     classifications: int = 10_000
+    obligations: int = 1_000  # and half as many context issues
 
 
 @dataclass(frozen=True)
@@ -160,3 +162,4 @@ def _top_up_registers(organization: Organization, plan: BenchPlan, say: Progress
     components.seed_bench(organization, plan.components, progress=say)
     third_parties.seed_bench(organization, plan.third_parties, progress=say)
     eu_ai_act.seed_bench(organization, plan.classifications, progress=say)
+    context.seed_bench(organization, plan.obligations)

@@ -9,6 +9,7 @@ from django.db import transaction
 from aims.accounts.models import User
 from aims.ai_systems import demo as ai_systems
 from aims.components import demo as components
+from aims.context import demo as context
 from aims.eu_ai_act import demo as eu_ai_act
 from aims.organizations import actions
 from aims.organizations.models import Membership, Organization, Role
@@ -67,5 +68,5 @@ def create_demo() -> DemoResult:
 
 def _seed_registers(organization: Organization, users: dict[str, User]) -> None:
     """Each register's realistic demo records, in dependency order (systems first)."""
-    for register in (ai_systems, components, third_parties, eu_ai_act):
+    for register in (ai_systems, components, third_parties, eu_ai_act, context):
         register.seed_demo(organization, users)
