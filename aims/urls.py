@@ -22,6 +22,7 @@ urlpatterns = [
     path("o/<slug:org>/context/", include("aims.context.urls")),
     path("o/<slug:org>/documents/", include("aims.documents.urls")),
     path("o/<slug:org>/people/", include("aims.people.urls")),
+    path("report/", include("aims.people.public_urls")),
     path("admin/", admin.site.urls),
 ]
 

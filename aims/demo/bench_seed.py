@@ -26,6 +26,7 @@ from aims.eu_ai_act import bench as eu_ai_act
 from aims.lib.errors import ActionError
 from aims.organizations.models import Membership, Organization, Role
 from aims.organizations.permissions import EDITORS
+from aims.people import bench as people
 from aims.third_parties import bench as third_parties
 
 BENCH_DOMAIN = "bench.aims.test"
@@ -56,6 +57,7 @@ class BenchPlan:
     third_parties: int = 2_000
     classifications: int = 10_000
     obligations: int = 1_000  # and half as many context issues
+    people_records: int = 2_000  # concerns, training records and communication log entries
 
 
 @dataclass(frozen=True)
@@ -163,3 +165,4 @@ def _top_up_registers(organization: Organization, plan: BenchPlan, say: Progress
     third_parties.seed_bench(organization, plan.third_parties, progress=say)
     eu_ai_act.seed_bench(organization, plan.classifications, progress=say)
     context.seed_bench(organization, plan.obligations)
+    people.seed_bench(organization, plan.people_records, progress=say)

@@ -13,6 +13,7 @@ from aims.context import demo as context
 from aims.eu_ai_act import demo as eu_ai_act
 from aims.organizations import actions
 from aims.organizations.models import Membership, Organization, Role
+from aims.people import demo as people
 from aims.third_parties import demo as third_parties
 
 DEMO_SLUG = "demo"
@@ -68,5 +69,5 @@ def create_demo() -> DemoResult:
 
 def _seed_registers(organization: Organization, users: dict[str, User]) -> None:
     """Each register's realistic demo records, in dependency order (systems first)."""
-    for register in (ai_systems, components, third_parties, eu_ai_act, context):
+    for register in (ai_systems, components, third_parties, eu_ai_act, context, people):
         register.seed_demo(organization, users)

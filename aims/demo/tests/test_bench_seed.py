@@ -9,7 +9,14 @@ from aims.demo.bench_seed import BenchPlan, seed_bench
 from aims.organizations.models import Membership, Organization
 
 # Small registers: these tests are about the seeding, not about volume.
-SMALL = {"ai_systems": 12, "components": 6, "third_parties": 4, "classifications": 12, "obligations": 6}
+SMALL = {
+    "ai_systems": 12,
+    "components": 6,
+    "third_parties": 4,
+    "classifications": 12,
+    "obligations": 6,
+    "people_records": 5,
+}
 SMALL_ARGS = ["--ai-systems", "12", "--components", "6", "--third-parties", "4"]
 
 
