@@ -3,17 +3,22 @@
 from ninja import NinjaAPI
 
 from aims.accounts.api import router as accounts_router
+from aims.acknowledgements.api import router as acknowledgements_router
 from aims.ai_systems.api import router as ai_systems_router
 from aims.audit.api import router as audit_router
 from aims.catalog.api import router as catalog_router
 from aims.components.api import router as components_router
 from aims.context.api import router as context_router
+from aims.controls.api import router as controls_router
 from aims.documents.api import router as documents_router
 from aims.eu_ai_act.api import router as eu_ai_act_router
+from aims.evidence.api import router as evidence_router
 from aims.interchange.api import router as inventory_router
 from aims.interchange.api_bom import router as inventory_bom_router
 from aims.organizations.api import router as organizations_router
 from aims.people.api import router as people_router
+from aims.policies.api import router as policies_router
+from aims.risks.api import router as risks_router
 from aims.third_parties.api import router as third_parties_router
 from aims.web.api import ActiveSessionAuth, TokenAuth, install_error_handlers
 
@@ -43,3 +48,8 @@ api.add_router("/inventory", inventory_bom_router)
 api.add_router("/context", context_router)
 api.add_router("/documents", documents_router)
 api.add_router("/people", people_router)
+api.add_router("/policies", policies_router)
+api.add_router("/acknowledgements", acknowledgements_router)
+api.add_router("/risks", risks_router)
+api.add_router("/controls", controls_router)
+api.add_router("/evidence", evidence_router)

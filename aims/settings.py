@@ -50,6 +50,11 @@ INSTALLED_APPS = [
     "aims.interchange",
     "aims.context",
     "aims.documents",
+    "aims.policies",
+    "aims.acknowledgements",
+    "aims.risks",
+    "aims.controls",
+    "aims.evidence",
     "aims.people",
     "aims.demo",
 ]

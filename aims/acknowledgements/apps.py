@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class AcknowledgementsConfig(AppConfig):
+    name = "aims.acknowledgements"
+    label = "acknowledgements"
+    verbose_name = "Acknowledgements"

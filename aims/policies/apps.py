@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class PoliciesConfig(AppConfig):
+    name = "aims.policies"
+    label = "policies"
+    verbose_name = "AI policy and leadership"
