@@ -16,6 +16,7 @@ from aims.organizations.models import Membership
 from aims.people import permissions
 from aims.people.models import Competence, TrainingRecord
 from aims.people.uploads import check_evidence
+from aims.web.stored_files import discarded_on_error
 
 if TYPE_CHECKING:
     from aims.accounts.models import User
@@ -108,17 +109,18 @@ def record_training(
         training.evidence_name = (evidence.name or "evidence")[-200:]
         training.evidence_type, training.evidence_sha256 = checked.content_type, checked.sha256
         training.evidence.save(checked.storage_name, evidence, save=False)
-    training.save()
-    record(
-        actor=actor,
-        verb="training.recorded",
-        target=training,
-        data={
-            "user": user.email,
-            "competence": competence.name,
-            "title": training.title,
-            "expires_on": expires_on,
-            "evidence_sha256": training.evidence_sha256,
-        },
-    )
+    with discarded_on_error(training.evidence):
+        training.save()
+        record(
+            actor=actor,
+            verb="training.recorded",
+            target=training,
+            data={
+                "user": user.email,
+                "competence": competence.name,
+                "title": training.title,
+                "expires_on": expires_on,
+                "evidence_sha256": training.evidence_sha256,
+            },
+        )
     return training
