@@ -57,13 +57,16 @@ migrations-check:
 size-guard:
 	@$(BIN)/python .ci/size_guard.py
 
+# One worker per CPU (pytest-xdist); PYTEST_WORKERS=0 runs in one process.
+PYTEST_WORKERS ?= auto
+
 pytest:
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(PYTEST_WORKERS)
 
 pytest-postgres:
 	@if [ -n "$$AIMS_TEST_DATABASE_URL" ]; then \
 		echo "== the same tests on PostgreSQL"; \
-		DATABASE_URL="$$AIMS_TEST_DATABASE_URL" $(BIN)/pytest; \
+		DATABASE_URL="$$AIMS_TEST_DATABASE_URL" $(BIN)/pytest -n $(PYTEST_WORKERS); \
 	else \
 		echo "AIMS_TEST_DATABASE_URL is not set: PostgreSQL run skipped"; \
 	fi
