@@ -39,3 +39,9 @@ def reliances_on(controls: Iterable[Control]) -> dict[int, list[Reliance]]:
         for pk, items in finder(controls).items():
             found.setdefault(pk, []).extend(items)
     return found
+
+
+def unregister_reliance(finder: RelianceFinder) -> None:
+    """Remove a finder (tests register their own and remove them afterwards)."""
+    if finder in _FINDERS:
+        _FINDERS.remove(finder)

@@ -17,16 +17,21 @@ from django.db import transaction
 from django.utils import timezone
 
 from aims.accounts.models import User
+from aims.acknowledgements import bench as acknowledgements
 from aims.ai_systems import bench as ai_systems
 from aims.audit.models import AuditChain, AuditEvent
 from aims.audit.trail import NewEvent, append_events
 from aims.components import bench as components
 from aims.context import bench as context
+from aims.documents import bench as documents
 from aims.eu_ai_act import bench as eu_ai_act
+from aims.evidence import bench as evidence
 from aims.lib.errors import ActionError
 from aims.organizations.models import Membership, Organization, Role
 from aims.organizations.permissions import EDITORS
 from aims.people import bench as people
+from aims.policies import bench as policies
+from aims.risks import bench as risks
 from aims.third_parties import bench as third_parties
 
 BENCH_DOMAIN = "bench.aims.test"
@@ -58,6 +63,10 @@ class BenchPlan:
     classifications: int = 10_000
     obligations: int = 1_000  # and half as many context issues
     people_records: int = 2_000  # concerns, training records and communication log entries
+    documents: int = 10_000  # each with 5 versions, the last published
+    policy_records: int = 200  # policy reviews and commitment records; acknowledgement campaigns
+    evidence: int = 20_000
+    risks: int = 100_000  # spread over the AI systems
 
 
 @dataclass(frozen=True)
@@ -166,3 +175,8 @@ def _top_up_registers(organization: Organization, plan: BenchPlan, say: Progress
     eu_ai_act.seed_bench(organization, plan.classifications, progress=say)
     context.seed_bench(organization, plan.obligations)
     people.seed_bench(organization, plan.people_records, progress=say)
+    documents.seed_bench(organization, plan.documents, progress=say)
+    policies.seed_bench(organization, plan.policy_records, progress=say)
+    acknowledgements.seed_bench(organization, plan.policy_records, progress=say)
+    evidence.seed_bench(organization, plan.evidence, progress=say)
+    risks.seed_bench(organization, plan.risks, progress=say)

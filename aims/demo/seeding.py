@@ -7,13 +7,19 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from aims.accounts.models import User
+from aims.acknowledgements import demo as acknowledgements
 from aims.ai_systems import demo as ai_systems
 from aims.components import demo as components
 from aims.context import demo as context
+from aims.controls import demo as controls
+from aims.documents import demo as documents
 from aims.eu_ai_act import demo as eu_ai_act
+from aims.evidence import demo as evidence
 from aims.organizations import actions
 from aims.organizations.models import Membership, Organization, Role
 from aims.people import demo as people
+from aims.policies import demo as policies
+from aims.risks import demo as risks
 from aims.third_parties import demo as third_parties
 
 DEMO_SLUG = "demo"
@@ -69,5 +75,8 @@ def create_demo() -> DemoResult:
 
 def _seed_registers(organization: Organization, users: dict[str, User]) -> None:
     """Each register's realistic demo records, in dependency order (systems first)."""
-    for register in (ai_systems, components, third_parties, eu_ai_act, context, people):
+    for register in (
+        ai_systems, components, third_parties, eu_ai_act, context, people,
+        documents, policies, acknowledgements, risks, controls, evidence,
+    ):  # fmt: skip
         register.seed_demo(organization, users)

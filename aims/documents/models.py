@@ -7,11 +7,16 @@ through `aims.documents.actions`.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from datetime import date
+from typing import Any, ClassVar
 
 from django.conf import settings
 from django.db import models
+from django.db.models.signals import pre_delete
+from django.dispatch import receiver
+from django.utils import timezone
 
+from aims.lib.errors import ActionError
 from aims.organizations.models import Organization
 
 HELP = {
@@ -32,6 +37,15 @@ HELP = {
     "change_summary": "What changed from the previous version, in a line or two.",
     "file": "An attached file (PDF, office document, image), if the document is not, or not only, text.",
 }
+
+
+class DocumentQuerySet(models.QuerySet["Document"]):
+    def active(self) -> DocumentQuerySet:
+        return self.filter(status=Document.Status.ACTIVE)
+
+    def review_due(self, on: date | None = None) -> DocumentQuerySet:
+        """Active documents whose next review date is on or before `on` (today by default)."""
+        return self.active().filter(next_review_on__lte=on or timezone.localdate())
 
 
 class Document(models.Model):
@@ -98,8 +112,16 @@ class Document(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     withdrawal_reason = models.TextField(blank=True)
+    last_reviewed_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the document was last reviewed and found still right."
+    )
+    last_reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = DocumentQuerySet.as_manager()
 
     class Meta:
         ordering = ("reference",)
@@ -110,10 +132,25 @@ class Document(models.Model):
             models.Index(fields=["organization", "status", "kind", "reference"], name="doc_org_status_kind"),
             models.Index(fields=["organization", "next_review_on"], name="doc_org_next_review"),
             models.Index(fields=["organization", "title"], name="doc_org_title"),
+            models.Index(fields=["organization", "owner", "reference"], name="doc_org_owner_ref"),
+            # doc_org_review_desc (organization, next_review_on DESC NULLS LAST, id DESC) is made by migration
+            # 0004 per database: SQLite's CREATE INDEX takes no NULLS LAST (its DESC puts NULLs last anyway).
         ]
 
     def __str__(self) -> str:
         return f"{self.reference} {self.title}"
+
+    @property
+    def is_withdrawn(self) -> bool:
+        return self.status == self.Status.WITHDRAWN
+
+    @property
+    def is_review_overdue(self) -> bool:
+        return (
+            self.status == self.Status.ACTIVE
+            and self.next_review_on is not None
+            and self.next_review_on < timezone.localdate()
+        )
 
 
 class DocumentVersion(models.Model):
@@ -159,10 +196,34 @@ class DocumentVersion(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["document", "number"], name="docversion_unique_number")
         ]
-        indexes = [models.Index(fields=["document", "state"], name="docversion_doc_state")]
+        indexes = [
+            models.Index(fields=["document", "state"], name="docversion_doc_state"),
+            models.Index(fields=["state", "document"], name="docversion_state_doc"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.document.reference} v{self.number}"
+
+    # Columns that never change once a version is frozen; the database refuses it too (migration 0002).
+    FROZEN_COLUMNS: ClassVar[tuple[str, ...]] = ("body", "file", "change_summary", "number", "document_id")
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        """Refuse to write new text, file or summary over a frozen version, however the save was reached."""
+        if self.pk is not None:
+            stored = DocumentVersion.objects.filter(pk=self.pk).values("state", *self.FROZEN_COLUMNS).first()
+            if stored is not None and stored["state"] in FROZEN_STATES:
+                changed = [name for name in self.FROZEN_COLUMNS if stored[name] != _column(self, name)]
+                if changed:
+                    raise FrozenVersionError(
+                        f"Version {stored['number']} is {stored['state'].replace('_', ' ')}; it never "
+                        f"changes ({', '.join(changed)}). Start a new version instead."
+                    )
+        super().save(*args, **kwargs)
+
+    @property
+    def organization(self) -> Organization:
+        """The document's organisation (the audit trail files version events under it)."""
+        return self.document.organization
 
     @property
     def is_published(self) -> bool:
@@ -172,3 +233,41 @@ class DocumentVersion(models.Model):
     def is_frozen(self) -> bool:
         """Published and superseded versions, and approved ones awaiting publication, never change."""
         return self.state in {self.State.APPROVED, self.State.PUBLISHED, self.State.SUPERSEDED}
+
+
+FROZEN_STATES = frozenset(
+    {DocumentVersion.State.APPROVED, DocumentVersion.State.PUBLISHED, DocumentVersion.State.SUPERSEDED}
+)
+EDITABLE_STATES = frozenset({DocumentVersion.State.DRAFT, DocumentVersion.State.CHANGES_REQUESTED})
+IN_PROGRESS_STATES = frozenset(
+    {
+        DocumentVersion.State.DRAFT,
+        DocumentVersion.State.IN_REVIEW,
+        DocumentVersion.State.CHANGES_REQUESTED,
+        DocumentVersion.State.APPROVED,
+    }
+)
+
+
+class FrozenVersionError(ActionError):
+    """An attempt to change the text, file or summary of an approved, published or superseded version."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, code="frozen")
+
+
+def _column(version: DocumentVersion, name: str) -> Any:
+    value = getattr(version, name)
+    return value.name if name == "file" else value
+
+
+@receiver(pre_delete, sender=DocumentVersion, dispatch_uid="documents_refuse_frozen_delete")
+def _refuse_frozen_delete(sender: type[DocumentVersion], instance: DocumentVersion, **kwargs: Any) -> None:
+    """Published and superseded versions are records: documents are withdrawn, never deleted.
+
+    This guard sees every ORM delete, cascades included; PostgreSQL also refuses in a trigger (0003).
+    """
+    if instance.state in {DocumentVersion.State.PUBLISHED, DocumentVersion.State.SUPERSEDED}:
+        raise FrozenVersionError(
+            f"Version {instance.number} is {instance.state}; it is kept as a record and never deleted."
+        )

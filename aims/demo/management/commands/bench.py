@@ -38,6 +38,13 @@ class Command(TyperCommand):
         third_parties: Annotated[
             int, typer.Option("--third-parties", min=0, help="How many suppliers and customers.")
         ] = BenchPlan.third_parties,
+        documents: Annotated[
+            int, typer.Option("--documents", min=0, help="How many documents (5 versions each).")
+        ] = BenchPlan.documents,
+        risks: Annotated[int, typer.Option("--risks", min=0, help="How many AI risks.")] = BenchPlan.risks,
+        evidence: Annotated[int, typer.Option("--evidence", min=0, help="How many evidence items.")] = (
+            BenchPlan.evidence
+        ),
     ) -> None:
         """Create the benchmark organisation (once) and top its registers up to the sizes asked for.
 
@@ -51,6 +58,9 @@ class Command(TyperCommand):
                 components=components,
                 third_parties=third_parties,
                 classifications=ai_systems,
+                documents=documents,
+                evidence=evidence,
+                risks=risks,
             )
             result = seed_bench(plan, progress=self.stdout.write)
         except ActionError as exc:

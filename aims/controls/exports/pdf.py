@@ -1,0 +1,102 @@
+"""The SoA as a PDF (fpdf2): cover facts on top, then a landscape table whose header row repeats on every
+page, with "Page n of m" in the footer. Only core fonts are used (no OS fonts), so text is made latin-1."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from fpdf import FPDF
+from fpdf.fonts import FontFace
+
+from aims.controls.exports import COLUMNS, TITLE, SoADocument, row_of
+
+REPLACEMENTS = {
+    "\u2014": "-", "\u2013": "-", "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
+    "\u2026": "...", "\u2022": "*", "\u2192": "->", "\u00a0": " ", "\u2264": "<=", "\u2265": ">=",
+    "\u20ac": "EUR", "\u2122": "(TM)",
+}  # fmt: skip
+WIDTHS = (16, 42, 32, 16, 52, 40, 22, 24, 33)  # millimetres, landscape A4 less margins
+CELL_LIMIT = 900  # characters per cell, so that one row never outgrows a page
+
+
+def latin1(text: str) -> str:
+    """Text the core fonts can print: typographic marks replaced, accents kept, anything else as '?'."""
+    for char, plain in REPLACEMENTS.items():
+        text = text.replace(char, plain)
+    out = []
+    for char in text:
+        if ord(char) < 256:
+            out.append(char)
+            continue
+        base = unicodedata.normalize("NFKD", char).encode("latin-1", "ignore").decode("latin-1")
+        out.append(base or "?")
+    return "".join(out)
+
+
+def _cell(text: str) -> str:
+    text = latin1(text)
+    return text if len(text) <= CELL_LIMIT else text[: CELL_LIMIT - 3] + "..."
+
+
+class SoAPDF(FPDF):
+    def __init__(self, document: SoADocument) -> None:
+        super().__init__(orientation="landscape", unit="mm", format="A4")
+        self.document = document
+        self.set_title(latin1(f"{TITLE} - {document.organization}"))
+        self.set_author(latin1(document.organization))
+        self.set_auto_page_break(auto=True, margin=15)
+        self.alias_nb_pages()
+
+    def header(self) -> None:
+        self.set_font("Helvetica", "", 8)
+        self.set_text_color(90)
+        line = f"{TITLE} - {self.document.organization} - {self.document.version}"
+        self.cell(0, 5, latin1(line), new_x="LMARGIN", new_y="NEXT")
+        self.set_text_color(0)
+        self.ln(2)
+
+    def footer(self) -> None:
+        self.set_y(-12)
+        self.set_font("Helvetica", "", 8)
+        self.cell(0, 5, f"Page {self.page_no()} of {{nb}}", align="C")
+
+
+def _cover(pdf: SoAPDF, document: SoADocument) -> None:
+    pdf.set_font("Helvetica", "B", 18)
+    pdf.cell(0, 10, latin1(TITLE), new_x="LMARGIN", new_y="NEXT")
+    if document.is_draft:
+        pdf.set_text_color(200, 0, 0)
+        pdf.cell(0, 8, "DRAFT - NOT APPROVED", new_x="LMARGIN", new_y="NEXT")
+        pdf.set_text_color(0)
+    pdf.ln(2)
+    with pdf.table(col_widths=(55, 180), first_row_as_headings=False, text_align="LEFT") as table:
+        for label, value in document.facts():
+            row = table.row()
+            pdf.set_font("Helvetica", "B", 10)
+            row.cell(latin1(label))
+            row.cell(latin1(value))
+    pdf.set_font("Helvetica", "", 10)
+    pdf.ln(4)
+
+
+def _controls(pdf: SoAPDF, document: SoADocument) -> None:
+    pdf.set_font("Helvetica", "", 7)
+    heading = FontFace(emphasis="BOLD", fill_color=(225, 225, 225))
+    with pdf.table(
+        col_widths=WIDTHS, headings_style=heading, repeat_headings=1, text_align="LEFT", line_height=3.5
+    ) as table:
+        header = table.row()
+        for title in COLUMNS:
+            header.cell(latin1(title))
+        for entry in document.entries:
+            row = table.row()
+            for value in row_of(entry):
+                row.cell(_cell(value))
+
+
+def write(document: SoADocument) -> bytes:
+    pdf = SoAPDF(document)
+    pdf.add_page()
+    _cover(pdf, document)
+    _controls(pdf, document)
+    return bytes(pdf.output())
