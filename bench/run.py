@@ -126,6 +126,34 @@ def targets(actor: str) -> list[Target]:
         ),
         Target("audit events API: page 50", api, {"organization": SLUG, "page": 50}),
         *inventory_targets(),
+        *management_system_targets(),
+    ]
+
+
+EXPORT_MS = 1_000.0  # the SoA as XLSX
+PDF_MS = 3_000.0  # the SoA as PDF
+
+
+def management_system_targets() -> list[Target]:
+    """Documents, risks, the Statement of Applicability and evidence (issues 4 and 5)."""
+    documents, risks, soa = f"/o/{SLUG}/documents/", f"/o/{SLUG}/risks/", f"/o/{SLUG}/controls/"
+    return [
+        Target("document list page: first page", documents, {}),
+        Target("document list page: next review first", documents, {"sort": "-review"}),
+        Target("document list page: search", documents, {"q": "procedure"}),
+        Target("document list page: page 50", documents, {"page": 50}),
+        Target("documents API: first page", "/api/v1/documents", {"organization": SLUG}),
+        Target("risk list page: first page", risks, {}),
+        Target("risk list page: due for review", risks, {"due": "on"}),
+        Target("risk list page: high, by level", risks, {"level": "high", "sort": "-level"}),
+        Target("risk list page: page 20", risks, {"page": 20}),
+        Target("risk heat maps (inherent and residual)", f"{risks}heat-map/", {}),
+        Target("risks API: first page", "/api/v1/risks", {"organization": SLUG}),
+        Target("risks API: due", "/api/v1/risks", {"organization": SLUG, "due": "true"}),
+        Target("SoA page", soa, {}, DETAIL_MS),
+        Target("SoA export: XLSX", f"{soa}export.xlsx", {}, EXPORT_MS, EXPORT_MS),
+        Target("SoA export: PDF", f"{soa}export.pdf", {}, PDF_MS, PDF_MS),
+        Target("evidence list page", f"/o/{SLUG}/evidence/", {}),
     ]
 
 

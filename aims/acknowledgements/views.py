@@ -24,7 +24,7 @@ from aims.organizations.access import get_organization_for_user
 from aims.organizations.permissions import can_manage_members
 from aims.web.forms import call_action
 from aims.web.pagination import paginate_request
-from aims.web.requests import AuthedRequest
+from aims.web.requests import AuthedRequest, query_without
 
 T = TypeVar("T")
 
@@ -37,13 +37,6 @@ def _attempt(form: forms.Form, action: Callable[[], T]) -> tuple[T | None, int]:
         form.add_error(None, str(exc) or "Your role in this organisation does not allow this.")
         return None, 403
     return result, 200 if result is not None else 422
-
-
-def _query_without(request: AuthedRequest, *names: str) -> str:
-    query = request.GET.copy()
-    for name in names:
-        query.pop(name, None)
-    return query.urlencode()
 
 
 def _is_partial(request: AuthedRequest) -> bool:
@@ -67,7 +60,7 @@ def campaign_list(request: AuthedRequest, org: str) -> HttpResponse:
         "form": form,
         "page": page,
         "filtered": bool(request.GET.get("q") or request.GET.get("state")),
-        "query": _query_without(request, "page"),
+        "query": query_without(request, "page"),
         "can_manage": can_manage_members(request.user, organization),
         "refs": Campaign.evidences,
         "my_pending": queries.pending_for(request.user, organization).count(),
@@ -121,7 +114,7 @@ def campaign_detail(request: AuthedRequest, org: str, pk: int) -> HttpResponse:
         "campaign": campaign,
         "form": form,
         "page": page,
-        "query": _query_without(request, "page"),
+        "query": query_without(request, "page"),
         "version_url": version_url(campaign.version, org),
         "can_manage": can_manage_members(request.user, campaign.organization),
         "refs": Campaign.evidences,
@@ -175,7 +168,7 @@ def my_acknowledgements(request: AuthedRequest, org: str) -> HttpResponse:
     context = {
         "organization": organization,
         "page": page,
-        "query": _query_without(request, "page"),
+        "query": query_without(request, "page"),
         "done": list(queries.acknowledged_by(request.user, organization)[:10]),
         "refs": Campaign.evidences,
     }

@@ -24,7 +24,7 @@ from aims.lib.errors import ActionError
 from aims.organizations.access import get_organization_for_user
 from aims.web.forms import call_action
 from aims.web.pagination import paginate_request
-from aims.web.requests import AuthedRequest
+from aims.web.requests import AuthedRequest, query_without
 
 T = TypeVar("T")
 
@@ -42,13 +42,6 @@ def _attempt(form: forms.Form, action: Callable[[], T]) -> tuple[T | None, int]:
 def _posted(request: AuthedRequest) -> QueryDict | None:
     """The submitted data of a POST (even an empty one), None otherwise: a form is bound only when posted."""
     return request.POST if request.method == "POST" else None
-
-
-def _query_without(request: AuthedRequest, *names: str) -> str:
-    query = request.GET.copy()
-    for name in names:
-        query.pop(name, None)
-    return query.urlencode()
 
 
 @dataclass(frozen=True)
@@ -87,8 +80,8 @@ def system_list(request: AuthedRequest, org: str) -> HttpResponse:
         "form": form,
         "page": page,
         "filtered": replace(wanted, sort=queries.DEFAULT_SORT) != queries.SystemFilter(),
-        "query": _query_without(request, "page"),
-        "sort_query": _query_without(request, "page", "sort"),
+        "query": query_without(request, "page"),
+        "sort_query": query_without(request, "page", "sort"),
         "columns": _columns(wanted.sort),
         "can_edit": permissions.can_edit_ai_systems(request.user, organization),
         "refs": AISystem.evidences,

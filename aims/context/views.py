@@ -26,7 +26,7 @@ from aims.organizations.models import Organization
 from aims.organizations.permissions import can_edit_records, can_manage_members
 from aims.web.forms import call_action
 from aims.web.pagination import paginate_request
-from aims.web.requests import AuthedRequest
+from aims.web.requests import AuthedRequest, query_without
 
 T = TypeVar("T")
 
@@ -43,13 +43,6 @@ def _attempt(form: forms.Form, action: Callable[[], T]) -> tuple[T | None, int]:
 
 def _posted(request: AuthedRequest) -> QueryDict | None:
     return request.POST if request.method == "POST" else None
-
-
-def _query_without(request: AuthedRequest, *names: str) -> str:
-    query = request.GET.copy()
-    for name in names:
-        query.pop(name, None)
-    return query.urlencode()
 
 
 @dataclass(frozen=True)
@@ -80,8 +73,8 @@ def record_list(request: AuthedRequest, org: str, register: Register) -> HttpRes
         "form": form,
         "page": page,
         "filtered": bool(request.GET.get("q") or request.GET.get("kind") or request.GET.get("choice")),
-        "query": _query_without(request, "page"),
-        "sort_query": _query_without(request, "page", "sort"),
+        "query": query_without(request, "page"),
+        "sort_query": query_without(request, "page", "sort"),
         "columns": _columns(register, wanted.sort if wanted else ""),
         "can_edit": can_edit_records(request.user, organization),
         "refs": register.model.evidences,  # type: ignore[attr-defined]

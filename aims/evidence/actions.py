@@ -6,8 +6,7 @@ write nothing; a file stored before the transaction fails is deleted again.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -16,7 +15,6 @@ from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import URLValidator
 from django.db import models, transaction
 from django.db.models import Max
-from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 
 from aims.audit.trail import record
@@ -27,6 +25,7 @@ from aims.evidence.permissions import can_edit_evidence
 from aims.evidence.uploads import check_upload
 from aims.lib.errors import ActionError
 from aims.organizations.models import Membership, Organization
+from aims.web.stored_files import discarded_on_error
 
 if TYPE_CHECKING:
     from aims.accounts.models import User
@@ -88,17 +87,6 @@ def _new_evidence(actor: User, organization: Organization, values: Mapping[str, 
     return evidence
 
 
-@contextmanager
-def _discarded_on_error(stored: FieldFile) -> Iterator[None]:
-    """Delete the stored file if the block raises: the row that would have named it is rolled back."""
-    try:
-        yield
-    except BaseException:
-        if stored:
-            stored.delete(save=False)
-        raise
-
-
 def _after(evidence: Evidence) -> dict[str, Any]:
     shown = _snapshot(evidence, ("title", "kind", "owner", "collected_on", "valid_until"))
     if evidence.is_file:
@@ -138,7 +126,7 @@ def add_evidence_file(
     evidence.file_size, evidence.sha256 = checked.size, checked.sha256
     evidence.content_type = checked.content_type
     evidence.file.save(checked.storage_name, upload, save=False)
-    with _discarded_on_error(evidence.file):
+    with discarded_on_error(evidence.file):
         _save_new(actor, evidence, supports)
     return evidence
 

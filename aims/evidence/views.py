@@ -30,7 +30,7 @@ from aims.evidence.permissions import can_download_evidence, can_edit_evidence
 from aims.organizations.access import get_organization_for_user
 from aims.web.forms import call_action
 from aims.web.pagination import paginate_request
-from aims.web.requests import AuthedRequest
+from aims.web.requests import AuthedRequest, query_without
 
 T = TypeVar("T")
 _FILTERS = ("q", "kind", "freshness", "owner", "requirement", "status")
@@ -44,13 +44,6 @@ def _attempt(form: forms.Form, action: Callable[[], T]) -> tuple[T | None, int]:
         form.add_error(None, str(exc) or "Your role in this organisation does not allow this.")
         return None, 403
     return result, 200 if result is not None else 422
-
-
-def _query_without(request: AuthedRequest, *names: str) -> str:
-    query = request.GET.copy()
-    for name in names:
-        query.pop(name, None)
-    return query.urlencode()
 
 
 def _is_partial(request: AuthedRequest) -> bool:
@@ -71,7 +64,7 @@ def evidence_list(request: AuthedRequest, org: str) -> HttpResponse:
         "form": form,
         "page": page,
         "filtered": any(request.GET.get(name) for name in _FILTERS),
-        "query": _query_without(request, "page"),
+        "query": query_without(request, "page"),
         "can_edit": can_edit_evidence(request.user, organization),
         "refs": Evidence.evidences,
     }
@@ -89,7 +82,7 @@ def evidence_expiring(request: AuthedRequest, org: str) -> HttpResponse:
     context = {
         "organization": organization,
         "page": page,
-        "query": _query_without(request, "page"),
+        "query": query_without(request, "page"),
         "can_edit": can_edit_evidence(request.user, organization),
     }
     return render(request, "evidence/evidence_expiring.html", context)

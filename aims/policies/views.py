@@ -41,7 +41,7 @@ from aims.policies.models import AIPolicy, AlignedPolicy, CommitmentRecord, Poli
 from aims.policies.permissions import can_draft_policy, can_record_leadership
 from aims.web.forms import call_action
 from aims.web.pagination import paginate_request
-from aims.web.requests import AuthedRequest
+from aims.web.requests import AuthedRequest, query_without
 
 T = TypeVar("T")
 EVIDENCES = ("5.1", "5.2", "A.2.2", "A.2.3", "A.2.4")
@@ -55,13 +55,6 @@ def _attempt(form: forms.Form, action: Callable[[], T]) -> tuple[T | None, int]:
         form.add_error(None, str(exc) or "Your role in this organisation does not allow this.")
         return None, 403
     return result, 200 if result is not None else 422
-
-
-def _query_without(request: AuthedRequest, *names: str) -> str:
-    query = request.GET.copy()
-    for name in names:
-        query.pop(name, None)
-    return query.urlencode()
 
 
 @login_required
@@ -312,7 +305,7 @@ def _filtered_list(
         "form": form,
         "page": page,
         "filtered": any(request.GET.get(name) for name in form.fields),
-        "query": _query_without(request, "page"),
+        "query": query_without(request, "page"),
         "can_record": can_record_leadership(request.user, organization),
     }
     return render(request, template, context, status=400 if form.errors else 200)

@@ -9,8 +9,8 @@ from django.db.models.fields.files import FieldFile
 
 
 @contextmanager
-def discarded_on_error(stored: FieldFile) -> Iterator[None]:
-    """Delete the stored file if the block raises (the row that would have named it is rolled back)."""
+def discarded_on_error(stored: FieldFile | None) -> Iterator[None]:
+    """Delete the stored file (if any) if the block raises: the row that would have named it rolls back."""
     try:
         yield
     except BaseException:

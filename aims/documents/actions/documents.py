@@ -24,8 +24,9 @@ from aims.documents.actions.common import (
 )
 from aims.documents.models import Document, DocumentVersion
 from aims.documents.permissions import can_approve_documents, can_edit_documents
-from aims.documents.uploads import check_upload, removed_on_error
+from aims.documents.uploads import check_upload
 from aims.lib.errors import ActionError
+from aims.web.stored_files import discarded_on_error
 
 if TYPE_CHECKING:
     from django.core.files.uploadedfile import UploadedFile
@@ -85,7 +86,7 @@ def create_document(
     version.document = document
     if checked is not None and upload is not None:
         attach(version, checked, upload)
-    with removed_on_error(version.file):
+    with discarded_on_error(version.file):
         version.save()
         after = snapshot(document, DOCUMENT_FIELDS) | {"distribution": [p.email for p in people]}
         record(actor=actor, verb="document.created", target=document, after=after)

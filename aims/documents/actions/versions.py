@@ -19,8 +19,9 @@ from aims.documents.actions.common import (
     version_data,
 )
 from aims.documents.models import EDITABLE_STATES, IN_PROGRESS_STATES, Document, DocumentVersion
-from aims.documents.uploads import check_upload, removed_on_error
+from aims.documents.uploads import check_upload
 from aims.lib.errors import ActionError
+from aims.web.stored_files import discarded_on_error
 
 if TYPE_CHECKING:
     from django.core.files.uploadedfile import UploadedFile
@@ -83,7 +84,7 @@ def create_version(
     checked = check_upload(upload) if upload is not None else None
     if checked is not None and upload is not None:
         attach(version, checked, upload)
-    with removed_on_error(version.file if checked is not None else None):
+    with discarded_on_error(version.file if checked is not None else None):
         version.save()
         data = version_data(version, file_sha256=version.file_sha256)
         record(actor=actor, verb="document_version.created", target=version, data=data)
@@ -117,7 +118,7 @@ def update_version(
     checked = check_upload(upload) if upload is not None else None
     if checked is not None and upload is not None:
         attach(version, checked, upload)
-    with removed_on_error(version.file if checked is not None else None):
+    with discarded_on_error(version.file if checked is not None else None):
         version.save()
         after = {"body": version.body, "change_summary": version.change_summary, "file": version.file_sha256}
         changed = [name for name in before if before[name] != after[name]]

@@ -15,7 +15,7 @@ from aims.web.testing import Personas
 def test_list_shows_the_register_as_json(
     personas: Personas, published: DocumentVersion, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    call_command("documents", "list", "--org", "acme", "--as", "viewer@acme.test", "--json")
+    call_command("documents", "list", "--org", "acme", "--user", "viewer@acme.test", "--json")
     out = capsys.readouterr().out
     assert '"reference": "PRO-001"' in out
     assert '"current_version": 1' in out
@@ -24,7 +24,7 @@ def test_list_shows_the_register_as_json(
 def test_show_lists_the_versions(
     personas: Personas, published: DocumentVersion, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    call_command("documents", "show", "pro-001", "--org", "acme", "--as", "auditor@acme.test")
+    call_command("documents", "show", "pro-001", "--org", "acme", "--user", "auditor@acme.test")
     out = capsys.readouterr().out
     assert "PRO-001 AI system development procedure" in out
     assert "v1" in out
@@ -41,7 +41,7 @@ def test_export_pdf_writes_the_version_in_force(
         "PRO-001",
         "--org",
         "acme",
-        "--as",
+        "--user",
         "viewer@acme.test",
         "--output",
         str(target),
@@ -51,6 +51,6 @@ def test_export_pdf_writes_the_version_in_force(
 
 def test_an_outsider_or_unknown_document_is_refused(personas: Personas, published: DocumentVersion) -> None:
     with pytest.raises(CommandError, match="not a member"):
-        call_command("documents", "list", "--org", "acme", "--as", "outsider@globex.test")
+        call_command("documents", "list", "--org", "acme", "--user", "outsider@globex.test")
     with pytest.raises(CommandError, match="No document"):
-        call_command("documents", "show", "XYZ-1", "--org", "acme", "--as", "viewer@acme.test")
+        call_command("documents", "show", "XYZ-1", "--org", "acme", "--user", "viewer@acme.test")

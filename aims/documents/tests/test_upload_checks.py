@@ -13,8 +13,8 @@ from aims.audit.models import AuditEvent
 from aims.documents import actions
 from aims.documents.models import Document, DocumentVersion
 from aims.documents.tests.conftest import EXE, PDF, PNG, draft_of, odt_bytes, office_bytes, upload
-from aims.documents.uploads import OOXML
 from aims.web.testing import Personas
+from aims.web.uploads import Kind
 
 
 def _files(root: Path) -> list[Path]:
@@ -27,9 +27,9 @@ def _files(root: Path) -> list[Path]:
         ("a.pdf", PDF, "application/pdf"),
         ("a.png", PNG, "image/png"),
         ("a.jpg", b"\xff\xd8\xff\xe0" + b"\x00" * 16, "image/jpeg"),
-        ("a.docx", office_bytes("word/document.xml"), OOXML["word/document.xml"][1]),
-        ("a.xlsx", office_bytes("xl/workbook.xml"), OOXML["xl/workbook.xml"][1]),
-        ("a.pptx", office_bytes("ppt/presentation.xml"), OOXML["ppt/presentation.xml"][1]),
+        ("a.docx", office_bytes("word/document.xml"), Kind.DOCX.content_type),
+        ("a.xlsx", office_bytes("xl/workbook.xml"), Kind.XLSX.content_type),
+        ("a.pptx", office_bytes("ppt/presentation.xml"), Kind.PPTX.content_type),
         ("a.odt", odt_bytes(), "application/vnd.oasis.opendocument.text"),
         ("notes.md", "# Notes — ünïcode\n".encode(), "text/markdown; charset=utf-8"),
         ("notes.txt", b"plain text\n", "text/plain; charset=utf-8"),

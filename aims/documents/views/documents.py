@@ -15,10 +15,11 @@ from aims.documents.access import get_document_for_user
 from aims.documents.forms import DocumentForm, FilterForm, ReviewForm, WithdrawForm
 from aims.documents.models import IN_PROGRESS_STATES, Document, DocumentVersion
 from aims.documents.permissions import can_approve_documents, can_edit_documents
-from aims.documents.views.common import attempt, is_partial, posted, query_without, sort_columns, uploaded
+from aims.documents.views.common import is_partial, sort_columns
 from aims.organizations.access import get_organization_for_user
+from aims.web.forms import attempt
 from aims.web.pagination import paginate_request
-from aims.web.requests import AuthedRequest
+from aims.web.requests import AuthedRequest, posted, query_without, uploaded
 
 State = DocumentVersion.State
 

@@ -18,10 +18,10 @@ from aims.documents.access import get_document_for_user, get_version_for_user
 from aims.documents.forms import CommentForm, VersionForm
 from aims.documents.models import EDITABLE_STATES, DocumentVersion
 from aims.documents.permissions import can_approve_documents, can_edit_documents
-from aims.documents.views.common import attempt, posted, uploaded
 from aims.lib.errors import ActionError
 from aims.lib.markdown import render_markdown
-from aims.web.requests import AuthedRequest
+from aims.web.forms import attempt
+from aims.web.requests import AuthedRequest, posted, uploaded
 
 State = DocumentVersion.State
 

@@ -22,7 +22,7 @@ def test_the_demo_is_realistic_and_seeding_twice_changes_nothing(personas, catal
     assert freshness["CV screening vendor's conformity statement 2025"] == Freshness.EXPIRED
     report = Evidence.objects.get(title__startswith="Fairness test report")
     assert report.is_file
-    assert report.content_type == "text/plain"
+    assert report.content_type == "text/plain; charset=utf-8"
     assert report.file.read().startswith(b"Fairness test report")
     credit = AISystem.objects.get(organization=personas.org, reference="AIS-001")
     assert report in evidence_for(credit)

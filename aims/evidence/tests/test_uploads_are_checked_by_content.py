@@ -39,8 +39,8 @@ def _add(personas, upload):
             OFFICE + "presentationml.presentation",
             ".pptx",
         ),
-        ("results.csv", b"group,rate\nunder 30,0.81\n", "text/csv", ".csv"),
-        ("notes.txt", "Résumé of the review\n".encode(), "text/plain", ".txt"),
+        ("results.csv", b"group,rate\nunder 30,0.81\n", "text/csv; charset=utf-8", ".csv"),
+        ("notes.txt", "Résumé of the review\n".encode(), "text/plain; charset=utf-8", ".txt"),
         ("metrics.txt", b'{"auc": 0.91}', "application/json", ".json"),
     ],
 )

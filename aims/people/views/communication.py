@@ -15,9 +15,10 @@ from aims.people import actions
 from aims.people import communication as com
 from aims.people.actions.communication import PLAN_FIELDS
 from aims.people.models import CommunicationPlanItem
-from aims.people.views.common import attempt, posted, query_without, sort_columns
+from aims.people.views.common import sort_columns
+from aims.web.forms import attempt
 from aims.web.pagination import paginate_request
-from aims.web.requests import AuthedRequest
+from aims.web.requests import AuthedRequest, posted, query_without
 
 
 def get_plan_item_for_user(

@@ -20,9 +20,10 @@ from aims.people.competence_forms import (
     TrainingForm,
 )
 from aims.people.models import Competence, TrainingRecord
-from aims.people.views.common import attempt, is_partial, posted, query_without, sort_columns
+from aims.people.views.common import is_partial, sort_columns
+from aims.web.forms import attempt
 from aims.web.pagination import paginate_request
-from aims.web.requests import AuthedRequest
+from aims.web.requests import AuthedRequest, posted, query_without
 
 
 @login_required

@@ -17,9 +17,10 @@ from aims.people import actions, queries
 from aims.people.access import get_concern_for_user
 from aims.people.forms import AssignInvestigatorForm, CloseConcernForm, ConcernFilterForm, ConcernForm
 from aims.people.models import Concern, PublicConcernLink
-from aims.people.views.common import attempt, is_partial, posted, query_without, sort_columns
+from aims.people.views.common import is_partial, sort_columns
+from aims.web.forms import attempt
 from aims.web.pagination import paginate_request
-from aims.web.requests import AuthedRequest
+from aims.web.requests import AuthedRequest, posted, query_without
 
 
 @login_required

@@ -17,7 +17,7 @@ from aims.lib.hashing import sha256_hex
 from aims.people import actions
 from aims.people.forms import AnonymousConcernForm
 from aims.people.models import PublicConcernLink
-from aims.people.views.common import attempt
+from aims.web.forms import attempt
 
 WINDOW_SECONDS = 3600
 

@@ -16,9 +16,10 @@ from aims.people import actions, permissions, queries
 from aims.people.access import get_assignment_for_user, get_raci_entry_for_user, get_role_for_user
 from aims.people.forms import AssignmentForm, EndAssignmentForm, RaciForm, RoleFilterForm, RoleForm
 from aims.people.models import AIMSRole, RaciEntry
-from aims.people.views.common import attempt, is_partial, posted, query_without, sort_columns
+from aims.people.views.common import is_partial, sort_columns
+from aims.web.forms import attempt
 from aims.web.pagination import paginate_request
-from aims.web.requests import AuthedRequest
+from aims.web.requests import AuthedRequest, posted, query_without
 
 
 @login_required

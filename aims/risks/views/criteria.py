@@ -18,7 +18,7 @@ from aims.risks.access import get_criteria_for_user
 from aims.risks.forms import CriteriaForm
 from aims.risks.levels import CriteriaSpec, level_for
 from aims.risks.models import RiskCriteria
-from aims.risks.views.common import attempt
+from aims.web.forms import attempt
 from aims.web.requests import AuthedRequest
 
 

@@ -14,9 +14,9 @@ from aims.risks import actions, permissions, queries
 from aims.risks.access import get_risk_for_user
 from aims.risks.forms import ActionForm, FilterForm, RiskForm
 from aims.risks.models import Risk
-from aims.risks.views.common import attempt, posted, query_without
+from aims.web.forms import attempt
 from aims.web.pagination import paginate_request
-from aims.web.requests import AuthedRequest
+from aims.web.requests import AuthedRequest, posted, query_without
 
 COLUMNS = (
     ("Reference", "reference"),

@@ -21,8 +21,8 @@ from aims.risks import actions, permissions
 from aims.risks.access import get_action_for_user, get_risk_for_user
 from aims.risks.forms import AcceptForm, ActionForm, AssessForm, CloseForm, CompleteForm, TreatForm
 from aims.risks.models import Risk
-from aims.risks.views.common import attempt, posted
-from aims.web.requests import AuthedRequest
+from aims.web.forms import attempt
+from aims.web.requests import AuthedRequest, posted
 
 
 @dataclass(frozen=True)

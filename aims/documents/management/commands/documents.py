@@ -1,5 +1,5 @@
 """`aims documents list|show|export-pdf`: the document register from the command line, read with the acting
-member's rights (`--as EMAIL`).
+member's rights (`--user EMAIL`).
 
 Exit status: 0 on success, 2 for an unknown organisation, document, version or member.
 """
@@ -23,7 +23,7 @@ from aims.organizations.permissions import can_view_organization
 EXIT_USAGE = 2
 OrgOption = Annotated[str, typer.Option("--org", metavar="SLUG", help="The organisation's slug.")]
 AsOption = Annotated[
-    str, typer.Option("--as", metavar="EMAIL", help="Act as this member (their role decides what they see).")
+    str, typer.Option("--user", metavar="EMAIL", help="Act as this member (their role decides).")
 ]
 Reference = Annotated[str, typer.Argument(help="The document's reference, e.g. PRO-001.")]
 
