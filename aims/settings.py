@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "aims.policies",
     "aims.acknowledgements",
     "aims.risks",
+    "aims.impact_assessments",
     "aims.controls",
     "aims.evidence",
     "aims.people",

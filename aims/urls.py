@@ -24,6 +24,7 @@ urlpatterns = [
     path("o/<slug:org>/policy/", include("aims.policies.urls")),
     path("o/<slug:org>/acknowledgements/", include("aims.acknowledgements.urls")),
     path("o/<slug:org>/risks/", include("aims.risks.urls")),
+    path("o/<slug:org>/impact-assessments/", include("aims.impact_assessments.urls")),
     path("o/<slug:org>/controls/", include("aims.controls.urls")),
     path("o/<slug:org>/evidence/", include("aims.evidence.urls")),
     path("o/<slug:org>/people/", include("aims.people.urls")),

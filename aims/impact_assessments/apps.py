@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class ImpactAssessmentsConfig(AppConfig):
+    name = "aims.impact_assessments"
+    label = "impact_assessments"
+    verbose_name = "AI system impact assessments"
