@@ -102,6 +102,7 @@ def prepare(events: int) -> None:
     from django.db import connection
 
     call_command("migrate", verbosity=0, interactive=False)
+    call_command("catalog", "load", verbosity=0)  # the SoA's Annex A controls
     started = time.perf_counter()
     call_command("bench", "seed", "--org", SLUG, "--audit-events", str(events))
     print(f"seeding: {time.perf_counter() - started:.1f} s")

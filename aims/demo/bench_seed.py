@@ -23,6 +23,7 @@ from aims.audit.models import AuditChain, AuditEvent
 from aims.audit.trail import NewEvent, append_events
 from aims.components import bench as components
 from aims.context import bench as context
+from aims.controls import bench as controls
 from aims.documents import bench as documents
 from aims.eu_ai_act import bench as eu_ai_act
 from aims.evidence import bench as evidence
@@ -67,6 +68,7 @@ class BenchPlan:
     policy_records: int = 200  # policy reviews and commitment records; acknowledgement campaigns
     evidence: int = 20_000
     risks: int = 100_000  # spread over the AI systems
+    own_controls: int = 50  # beside the 38 of Annex A, all decided, with an approved SoA
 
 
 @dataclass(frozen=True)
@@ -180,3 +182,4 @@ def _top_up_registers(organization: Organization, plan: BenchPlan, say: Progress
     acknowledgements.seed_bench(organization, plan.policy_records, progress=say)
     evidence.seed_bench(organization, plan.evidence, progress=say)
     risks.seed_bench(organization, plan.risks, progress=say)
+    controls.seed_bench(organization, plan.own_controls, progress=say)  # needs the catalogue for Annex A
