@@ -153,6 +153,8 @@ def management_system_targets() -> list[Target]:
         Target("risk heat maps (inherent and residual)", f"{risks}heat-map/", {}),
         Target("risks API: first page", "/api/v1/risks", {"organization": SLUG}),
         Target("risks API: due", "/api/v1/risks", {"organization": SLUG, "due": "true"}),
+        Target("impact assessment list page", f"/o/{SLUG}/impact-assessments/", {}),
+        Target("impact assessment list page: due", f"/o/{SLUG}/impact-assessments/", {"due": "on"}),
         Target("SoA page", soa, {}, DETAIL_MS),
         Target("SoA export: XLSX", f"{soa}export.xlsx", {}, EXPORT_MS, EXPORT_MS),
         Target("SoA export: PDF", f"{soa}export.pdf", {}, PDF_MS, PDF_MS),

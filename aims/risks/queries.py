@@ -246,7 +246,7 @@ def members_of(organization: Organization) -> QuerySet[User]:
 
 
 def detail_rows(risk: Risk) -> dict[str, Any]:
-    """What the risk page shows below the risk: assessment history, actions, controls, objectives."""
+    """What the risk page shows below the risk: assessments, actions, controls, objectives, impacts."""
     return {
         "assessments": list(
             RiskAssessment.objects.filter(risk=risk).select_related("criteria", "assessed_by")[:50]
@@ -254,6 +254,8 @@ def detail_rows(risk: Risk) -> dict[str, Any]:
         "actions": list(TreatmentAction.objects.filter(risk=risk).select_related("owner", "completed_by")),
         "controls": list(risk.controls.order_by("position", "reference")),
         "objectives": list(risk.objectives.order_by("position")),
+        # Impacts of AI system impact assessments that raised or were linked to this risk (6.1.4 → 6.1.2).
+        "impact_items": list(risk.impact_items.select_related("assessment").order_by("pk")),
     }
 
 

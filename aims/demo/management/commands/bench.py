@@ -42,6 +42,9 @@ class Command(TyperCommand):
             int, typer.Option("--documents", min=0, help="How many documents (5 versions each).")
         ] = BenchPlan.documents,
         risks: Annotated[int, typer.Option("--risks", min=0, help="How many AI risks.")] = BenchPlan.risks,
+        impact_assessments: Annotated[
+            int, typer.Option("--impact-assessments", min=0, help="How many impact assessments.")
+        ] = BenchPlan.impact_assessments,
         evidence: Annotated[int, typer.Option("--evidence", min=0, help="How many evidence items.")] = (
             BenchPlan.evidence
         ),
@@ -61,6 +64,7 @@ class Command(TyperCommand):
                 documents=documents,
                 evidence=evidence,
                 risks=risks,
+                impact_assessments=impact_assessments,
             )
             result = seed_bench(plan, progress=self.stdout.write)
         except ActionError as exc:
