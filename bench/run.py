@@ -151,6 +151,7 @@ def management_system_targets() -> list[Target]:
         Target("risk list page: high, by level", risks, {"level": "high", "sort": "-level"}),
         Target("risk list page: page 20", risks, {"page": 20}),
         Target("risk heat maps (inherent and residual)", f"{risks}heat-map/", {}),
+        Target("risk register PDF (heat maps, top 200)", f"{risks}register.pdf", {}, PDF_MS, PDF_MS),
         Target("risks API: first page", "/api/v1/risks", {"organization": SLUG}),
         Target("risks API: due", "/api/v1/risks", {"organization": SLUG, "due": "true"}),
         Target("impact assessment list page", f"/o/{SLUG}/impact-assessments/", {}),

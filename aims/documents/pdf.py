@@ -17,22 +17,10 @@ from fpdf.errors import FPDFException
 
 from aims.documents.models import DocumentVersion
 from aims.lib.markdown import render_markdown
+from aims.lib.pdf_text import latin1
 
 FONT = "Helvetica"
-_PLAIN = str.maketrans(
-    {
-        "\u2018": "'", "\u2019": "'", "\u201a": ",", "\u201c": '"', "\u201d": '"', "\u201e": '"',
-        "\u2013": "-", "\u2014": "-", "\u2212": "-", "\u2026": "...", "\u2022": "*", "\u00a0": " ",
-        "\u2192": "->", "\u2190": "<-", "\u2264": "<=", "\u2265": ">=", "\u2122": "(TM)", "\u20ac": "EUR",
-        "\u2713": "v", "\u2717": "x", "\u200b": "",
-    }
-)  # fmt: skip
 _IMAGE = re.compile(r"<img\b[^>]*?alt=\"([^\"]*)\"[^>]*>|<img\b[^>]*>", re.IGNORECASE)
-
-
-def latin1(text: str) -> str:
-    """The text in characters the PDF core fonts can show."""
-    return text.translate(_PLAIN).encode("latin-1", "replace").decode("latin-1")
 
 
 def _when(moment: datetime | None) -> str:

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.risk_list, name="risk_list"),
     path("new/", views.risk_create, name="risk_create"),
     path("heat-map/", views.heat_maps, name="heat_maps"),
+    path("register.pdf", views.risk_report, name="risk_report"),
     path("criteria/", views.criteria, name="criteria"),
     path("criteria/<int:pk>/approve/", views.criteria_approve, name="criteria_approve"),
     path("criteria/<int:pk>/discard/", views.criteria_discard, name="criteria_discard"),

@@ -3,34 +3,14 @@ page, with "Page n of m" in the footer. Only core fonts are used (no OS fonts), 
 
 from __future__ import annotations
 
-import unicodedata
-
 from fpdf import FPDF
 from fpdf.fonts import FontFace
 
 from aims.controls.exports import COLUMNS, TITLE, SoADocument, row_of
+from aims.lib.pdf_text import latin1
 
-REPLACEMENTS = {
-    "\u2014": "-", "\u2013": "-", "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
-    "\u2026": "...", "\u2022": "*", "\u2192": "->", "\u00a0": " ", "\u2264": "<=", "\u2265": ">=",
-    "\u20ac": "EUR", "\u2122": "(TM)",
-}  # fmt: skip
 WIDTHS = (16, 42, 32, 16, 52, 40, 22, 24, 33)  # millimetres, landscape A4 less margins
 CELL_LIMIT = 900  # characters per cell, so that one row never outgrows a page
-
-
-def latin1(text: str) -> str:
-    """Text the core fonts can print: typographic marks replaced, accents kept, anything else as '?'."""
-    for char, plain in REPLACEMENTS.items():
-        text = text.replace(char, plain)
-    out = []
-    for char in text:
-        if ord(char) < 256:
-            out.append(char)
-            continue
-        base = unicodedata.normalize("NFKD", char).encode("latin-1", "ignore").decode("latin-1")
-        out.append(base or "?")
-    return "".join(out)
 
 
 def _cell(text: str) -> str:

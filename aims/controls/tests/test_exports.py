@@ -9,7 +9,7 @@ import pytest
 
 from aims.controls import actions, exports
 from aims.controls.actions import ReasonInput
-from aims.controls.exports.pdf import latin1
+from aims.lib.pdf_text import latin1
 
 from .conftest import decide_all, exclude
 

@@ -9,9 +9,9 @@ from pypdf import PdfReader
 
 from aims.documents import actions
 from aims.documents.models import Document, DocumentVersion
-from aims.documents.pdf import latin1
 from aims.documents.queries import diff_versions
 from aims.documents.tests.conftest import draft_of, publish
+from aims.lib.pdf_text import latin1
 from aims.web.testing import Personas
 
 

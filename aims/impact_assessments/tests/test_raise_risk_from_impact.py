@@ -23,7 +23,7 @@ def test_negative_impact_raises_a_new_risk_of_the_system_linked_both_ways(
     assert risk.ai_system == item.assessment.ai_system
     assert risk.title.startswith("Fairness impact: Thin-file applicants")
     assert "IA-0001" in risk.description
-    assert list(risk.impact_items.all()) == [item]  # type: ignore[attr-defined]
+    assert list(risk.impact_items.all()) == [item]
     assert AuditEvent.objects.filter(verb="risk.identified").count() == 1
     event = AuditEvent.objects.get(verb="impact_assessment.risk_raised")
     assert event.data == {"item": item.pk, "risk": risk.reference, "created": True}

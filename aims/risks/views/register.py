@@ -10,7 +10,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
 from aims.organizations.access import get_organization_for_user
-from aims.risks import actions, permissions, queries
+from aims.risks import actions, permissions, queries, report
 from aims.risks.access import get_risk_for_user
 from aims.risks.forms import ActionForm, FilterForm, RiskForm
 from aims.risks.models import Risk
@@ -80,6 +80,17 @@ def risk_list(request: AuthedRequest, org: str) -> HttpResponse:
     partial = bool(htmx) and not htmx.history_restore_request  # type: ignore[union-attr]
     template = "risks/risk_list.html#records" if partial else "risks/risk_list.html"
     return render(request, template, context, status=400 if form.errors else 200)
+
+
+@login_required
+def risk_report(request: AuthedRequest, org: str) -> HttpResponse:
+    """The register as a PDF: both heat maps and the open risks, for management and auditors."""
+    organization = get_organization_for_user(request.user, org)
+    found = report.risk_report(organization)
+    response = HttpResponse(report.risk_report_pdf(found), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{report.filename(found)}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 @login_required
