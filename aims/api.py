@@ -14,6 +14,7 @@ from aims.documents.api import router as documents_router
 from aims.eu_ai_act.api import router as eu_ai_act_router
 from aims.evidence.api import router as evidence_router
 from aims.impact_assessments.api import router as impact_assessments_router
+from aims.incidents.api import router as incidents_router
 from aims.interchange.api import router as inventory_router
 from aims.interchange.api_bom import router as inventory_bom_router
 from aims.organizations.api import router as organizations_router
@@ -55,3 +56,4 @@ api.add_router("/risks", risks_router)
 api.add_router("/impact-assessments", impact_assessments_router)
 api.add_router("/controls", controls_router)
 api.add_router("/evidence", evidence_router)
+api.add_router("/incidents", incidents_router)

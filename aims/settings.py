@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "aims.impact_assessments",
     "aims.controls",
     "aims.evidence",
+    "aims.incidents",
     "aims.people",
     "aims.demo",
 ]

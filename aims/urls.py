@@ -27,6 +27,7 @@ urlpatterns = [
     path("o/<slug:org>/impact-assessments/", include("aims.impact_assessments.urls")),
     path("o/<slug:org>/controls/", include("aims.controls.urls")),
     path("o/<slug:org>/evidence/", include("aims.evidence.urls")),
+    path("o/<slug:org>/incidents/", include("aims.incidents.urls")),
     path("o/<slug:org>/people/", include("aims.people.urls")),
     path("report/", include("aims.people.public_urls")),
     path("admin/", admin.site.urls),
