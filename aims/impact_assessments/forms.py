@@ -97,8 +97,15 @@ class FilterForm(forms.Form):
     q = forms.CharField(
         label="Search", required=False, max_length=200, widget=forms.TextInput(attrs={"type": "search"})
     )
+    # A reference typed in, not a <select>: an organisation may have tens of thousands of AI systems.
     ai_system = forms.ModelChoiceField(
-        label="AI system", queryset=AISystem.objects.none(), required=False, empty_label="All systems"
+        label="AI system",
+        queryset=AISystem.objects.none(),
+        required=False,
+        to_field_name="reference",
+        widget=forms.TextInput(attrs={"placeholder": "AIS-001"}),
+        help_text="The AI system's reference.",
+        error_messages={"invalid_choice": "No AI system of this organisation has that reference."},
     )
     state = forms.ChoiceField(
         label="State", required=False, choices=[("", "Any state"), *ImpactAssessment.State.choices]
@@ -111,8 +118,7 @@ class FilterForm(forms.Form):
     def __init__(self, data: Any = None, *, organization: Organization) -> None:
         super().__init__(data)
         field = self.fields["ai_system"]
-        field.queryset = AISystem.objects.filter(organization=organization).order_by("reference")  # type: ignore[attr-defined]
-        field.label_from_instance = lambda s: f"{s.reference} {s.name}"  # type: ignore[attr-defined]
+        field.queryset = AISystem.objects.filter(organization=organization)  # type: ignore[attr-defined]
 
     def wanted(self) -> AssessmentFilter:
         if not self.is_bound:
