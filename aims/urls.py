@@ -30,6 +30,7 @@ urlpatterns = [
     path("o/<slug:org>/incidents/", include("aims.incidents.urls")),
     path("o/<slug:org>/people/", include("aims.people.urls")),
     path("report/", include("aims.people.public_urls")),
+    path("adverse-impact/", include("aims.incidents.public_urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -156,6 +156,8 @@ def management_system_targets() -> list[Target]:
         Target("risks API: due", "/api/v1/risks", {"organization": SLUG, "due": "true"}),
         Target("impact assessment list page", f"/o/{SLUG}/impact-assessments/", {}),
         Target("impact assessment list page: due", f"/o/{SLUG}/impact-assessments/", {"due": "on"}),
+        Target("incident list page", f"/o/{SLUG}/incidents/", {}),
+        Target("incident list page: overdue", f"/o/{SLUG}/incidents/", {"overdue": "on"}),
         Target("SoA page", soa, {}, DETAIL_MS),
         Target("SoA export: XLSX", f"{soa}export.xlsx", {}, EXPORT_MS, EXPORT_MS),
         Target("SoA export: PDF", f"{soa}export.pdf", {}, PDF_MS, PDF_MS),

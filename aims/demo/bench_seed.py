@@ -28,6 +28,7 @@ from aims.documents import bench as documents
 from aims.eu_ai_act import bench as eu_ai_act
 from aims.evidence import bench as evidence
 from aims.impact_assessments import bench as impact_assessments
+from aims.incidents import bench as incidents
 from aims.lib.errors import ActionError
 from aims.organizations.models import Membership, Organization, Role
 from aims.organizations.permissions import EDITORS
@@ -70,6 +71,7 @@ class BenchPlan:
     evidence: int = 20_000
     risks: int = 100_000  # spread over the AI systems
     impact_assessments: int = 2_000  # each with 3 impacts, spread over the AI systems
+    incidents: int = 2_000
     own_controls: int = 50  # beside the 38 of Annex A, all decided, with an approved SoA
 
 
@@ -185,4 +187,5 @@ def _top_up_registers(organization: Organization, plan: BenchPlan, say: Progress
     evidence.seed_bench(organization, plan.evidence, progress=say)
     risks.seed_bench(organization, plan.risks, progress=say)
     impact_assessments.seed_bench(organization, plan.impact_assessments, progress=say)
+    incidents.seed_bench(organization, plan.incidents, progress=say)
     controls.seed_bench(organization, plan.own_controls, progress=say)  # needs the catalogue for Annex A

@@ -16,6 +16,7 @@ from aims.documents import demo as documents
 from aims.eu_ai_act import demo as eu_ai_act
 from aims.evidence import demo as evidence
 from aims.impact_assessments import demo as impact_assessments
+from aims.incidents import demo as incidents
 from aims.organizations import actions
 from aims.organizations.models import Membership, Organization, Role
 from aims.people import demo as people
@@ -78,6 +79,6 @@ def _seed_registers(organization: Organization, users: dict[str, User]) -> None:
     """Each register's realistic demo records, in dependency order (systems first)."""
     for register in (
         ai_systems, components, third_parties, eu_ai_act, context, people,
-        documents, policies, acknowledgements, risks, impact_assessments, controls, evidence,
+        documents, policies, acknowledgements, risks, impact_assessments, incidents, controls, evidence,
     ):  # fmt: skip
         register.seed_demo(organization, users)

@@ -36,9 +36,14 @@ class AssessmentForm(forms.Form):
         super().__init__(data, initial=initial)
         self.fields.update(forms.fields_for_model(ImpactAssessment, fields=ASSESSMENT_FIELDS))
         _tidy(self)
+        # A reference typed in, not a <select>: an organisation may have tens of thousands of AI systems.
         system = self.fields["ai_system"]
-        system.queryset = AISystem.objects.filter(organization=organization).order_by("reference")  # type: ignore[attr-defined]
-        system.label_from_instance = lambda s: f"{s.reference} {s.name}"  # type: ignore[attr-defined]
+        system.queryset = AISystem.objects.filter(organization=organization)  # type: ignore[attr-defined]
+        system.to_field_name = "reference"  # type: ignore[attr-defined]
+        system.widget = forms.TextInput(attrs={"placeholder": "AIS-001"})
+        system.error_messages["invalid_choice"] = "No AI system of this organisation has that reference."
+        if instance is not None:
+            self.initial["ai_system"] = instance.ai_system.reference
 
     def values(self) -> dict[str, Any]:
         return dict(self.cleaned_data)

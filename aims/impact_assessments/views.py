@@ -59,7 +59,7 @@ def _start_from_system(form: AssessmentForm, organization: Organization, pk: int
     system = AISystem.objects.filter(organization=organization, pk=pk).first()
     if system is not None:
         form.initial.update(
-            ai_system=system.pk,
+            ai_system=system.reference,
             intended_use=system.intended_use,
             foreseeable_misuse=system.foreseeable_misuse,
             affected_individuals=system.affected_parties,

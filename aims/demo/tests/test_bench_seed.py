@@ -26,11 +26,12 @@ SMALL = {
     "evidence": 5,
     "risks": 7,
     "impact_assessments": 3,
+    "incidents": 3,
     "own_controls": 2,
 }
 SMALL_ARGS = [
     "--ai-systems", "12", "--components", "6", "--third-parties", "4", "--documents", "5", "--evidence", "5",
-    "--risks", "7", "--impact-assessments", "3",
+    "--risks", "7", "--impact-assessments", "3", "--incidents", "3",
 ]  # fmt: skip
 
 

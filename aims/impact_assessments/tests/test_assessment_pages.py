@@ -41,7 +41,7 @@ def test_editors_open_the_form_and_the_rest_are_refused(personas: Personas, syst
 
 def test_contributor_starts_an_assessment_through_the_form(personas: Personas, system: AISystem) -> None:
     response = personas.client("contributor").post(
-        _url(personas, "assessment_create"), {"ai_system": system.pk, "trigger": "new_system"}
+        _url(personas, "assessment_create"), {"ai_system": system.reference, "trigger": "new_system"}
     )
     created = ImpactAssessment.objects.get()
     assert response.status_code == 302
@@ -50,7 +50,7 @@ def test_contributor_starts_an_assessment_through_the_form(personas: Personas, s
 
 def test_form_explains_a_missing_trigger(personas: Personas, system: AISystem) -> None:
     response = personas.client("contributor").post(
-        _url(personas, "assessment_create"), {"ai_system": system.pk}
+        _url(personas, "assessment_create"), {"ai_system": system.reference}
     )
     assert response.status_code == 422
     assert "This field is required." in response.content.decode()
@@ -58,7 +58,7 @@ def test_form_explains_a_missing_trigger(personas: Personas, system: AISystem) -
 
 
 def test_viewer_cannot_post_the_form(personas: Personas, system: AISystem) -> None:
-    data = {"ai_system": system.pk, "trigger": "new_system"}
+    data = {"ai_system": system.reference, "trigger": "new_system"}
     assert_refused(
         personas,
         "POST",
@@ -72,7 +72,7 @@ def test_viewer_cannot_post_the_form(personas: Personas, system: AISystem) -> No
 def test_editor_edits_a_draft(personas: Personas, draft: ImpactAssessment) -> None:
     url = _url(personas, "assessment_edit", pk=draft.pk)
     assert_permission_matrix(personas, "GET", url, EDITORS)
-    data = {"ai_system": draft.ai_system_id, "trigger": "incident", "conclusion": "Revised"}
+    data = {"ai_system": draft.ai_system.reference, "trigger": "incident", "conclusion": "Revised"}
     assert personas.client("manager").post(url, data).status_code == 302
     draft.refresh_from_db()
     assert draft.trigger == "incident"
@@ -81,7 +81,7 @@ def test_editor_edits_a_draft(personas: Personas, draft: ImpactAssessment) -> No
 
 def test_editing_an_approved_assessment_shows_why_not(personas: Personas, approved: ImpactAssessment) -> None:
     url = _url(personas, "assessment_edit", pk=approved.pk)
-    data = {"ai_system": approved.ai_system_id, "trigger": "incident"}
+    data = {"ai_system": approved.ai_system.reference, "trigger": "incident"}
     response = personas.client("owner").post(url, data)
     assert response.status_code == 422
     assert "only a draft can be changed" in response.content.decode()
@@ -239,7 +239,7 @@ def test_starting_from_a_system_fills_in_what_the_system_record_says(
     page = personas.client("contributor").get(url).content.decode()
     assert "Decide consumer loans" in page
     assert "Ranking staff" in page
-    assert f'<option value="{system.pk}" selected>' in page
+    assert f'value="{system.reference}"' in page
 
 
 def test_starting_from_another_organisations_system_fills_in_nothing(

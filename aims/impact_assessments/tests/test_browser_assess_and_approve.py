@@ -21,7 +21,7 @@ def test_contributor_assesses_and_manager_approves(live_server: Any, personas: A
     with browser_page(live_server.url, session_key=session_key_for(personas.contributor)) as page:
         page.goto("/o/acme/impact-assessments/")
         page.get_by_role("link", name="Start the first assessment").click()
-        page.locator("#id_ai_system").select_option(str(system.pk))
+        page.locator("#id_ai_system").fill(system.reference)
         page.locator("#id_trigger").select_option("new_system")
         page.locator("#id_intended_use").fill("Score consumer loan applications.")
         page.locator("#id_conclusion").fill("Acceptable with fairness testing.")

@@ -45,6 +45,9 @@ class Command(TyperCommand):
         impact_assessments: Annotated[
             int, typer.Option("--impact-assessments", min=0, help="How many impact assessments.")
         ] = BenchPlan.impact_assessments,
+        incidents: Annotated[int, typer.Option("--incidents", min=0, help="How many AI incidents.")] = (
+            BenchPlan.incidents
+        ),
         evidence: Annotated[int, typer.Option("--evidence", min=0, help="How many evidence items.")] = (
             BenchPlan.evidence
         ),
@@ -65,6 +68,7 @@ class Command(TyperCommand):
                 evidence=evidence,
                 risks=risks,
                 impact_assessments=impact_assessments,
+                incidents=incidents,
             )
             result = seed_bench(plan, progress=self.stdout.write)
         except ActionError as exc:
