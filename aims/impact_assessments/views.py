@@ -33,6 +33,8 @@ def assessment_list(request: AuthedRequest, org: str) -> HttpResponse:
     form = FilterForm(request.GET or None, organization=organization)
     valid = not form.is_bound or form.is_valid()
     page = paginate_request(request, queries.assessments_for(organization, form.wanted())) if valid else None
+    if page is not None:
+        queries.with_item_counts(page.items)
     context: dict[str, Any] = {
         "organization": organization,
         "form": form,

@@ -50,10 +50,10 @@ def test_register_query_count_does_not_grow_with_rows(
     client = personas.client("viewer")
     _many(personas, system, 2)
     client.get(_url(personas))
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         assert client.get(_url(personas)).status_code == 200
     _many(personas, system, 8)
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         response = client.get(_url(personas))
     assert response.content.decode().count("1 negative, 0 positive") == 10
 

@@ -89,6 +89,7 @@ class Command(TyperCommand):
         organization = _organization(org, user)
         wanted = _filter(organization, ai_system, state, due)
         rows = list(queries.assessments_for(organization, wanted).select_related("organization")[:limit])
+        queries.with_item_counts(rows)
         if output_format is OutputFormat.JSON:
             data = [AssessmentOut.from_orm(row).model_dump(mode="json") for row in rows]
             self.stdout.write(json.dumps(data, indent=2, ensure_ascii=False))
@@ -97,7 +98,7 @@ class Command(TyperCommand):
             self.stdout.write("No impact assessments.")
         for row in rows:
             next_on = row.next_assessment_on.isoformat() if row.next_assessment_on else "-"
-            negatives = getattr(row, "negative_count", 0)
+            negatives = row.negative_count  # type: ignore[attr-defined]
             self.stdout.write(
                 f"{row.reference:<9} {row.ai_system.reference:<10} {row.state:<10} "
                 f"{row.decision or '-':<15} next {next_on}  {negatives} negative impacts"
