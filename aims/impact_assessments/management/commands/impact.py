@@ -7,23 +7,17 @@ Exit status: 0 on success, 2 for an unknown organisation, a non-member, an unkno
 from __future__ import annotations
 
 import json
-from enum import StrEnum
 from typing import Annotated
 
 import typer
-from django.core.management.base import CommandError
 from django_typer.management import TyperCommand, command, initialize
 
-from aims.accounts.models import User
 from aims.impact_assessments import queries
 from aims.impact_assessments.models import ImpactAssessment
 from aims.impact_assessments.schemas import AssessmentOut, ItemOut
 from aims.organizations.models import Organization
-from aims.organizations.permissions import can_view_organization
+from aims.web.cli import FormatOption, OrgOption, OutputFormat, UserOption, member_organization, usage
 
-EXIT_USAGE = 2
-OrgOption = Annotated[str, typer.Option("--org", metavar="SLUG", help="The organisation's slug.")]
-UserOption = Annotated[str, typer.Option("--user", metavar="EMAIL", help="Read as this member.")]
 SHOWN = (
     "reference", "ai_system", "trigger", "state", "decision", "intended_use", "foreseeable_misuse",
     "affected_individuals", "affected_groups", "affected_vulnerable", "affected_society", "mitigations",
@@ -31,36 +25,14 @@ SHOWN = (
 )  # fmt: skip
 
 
-class OutputFormat(StrEnum):
-    TEXT = "text"
-    JSON = "json"
-
-
-FormatOption = Annotated[OutputFormat, typer.Option("--format", help="text for people, json for programs.")]
-
-
-def _usage(message: str) -> CommandError:
-    return CommandError(message, returncode=EXIT_USAGE)
-
-
-def _organization(org: str, email: str) -> Organization:
-    organization = Organization.objects.filter(slug=org).first()
-    if organization is None:
-        raise _usage(f"No organisation {org!r}.")
-    user = User.objects.filter(email__iexact=email.strip()).first()
-    if user is None or not can_view_organization(user, organization):
-        raise _usage(f"{email} is not a member of {organization.name}.")
-    return organization
-
-
 def _filter(organization: Organization, ai_system: str, state: str, due: bool) -> queries.AssessmentFilter:
     if state and state not in ImpactAssessment.State.values:
-        raise _usage(f"Unknown state {state!r}.")
+        raise usage(f"Unknown state {state!r}.")
     system_id = None
     if ai_system:
         system = organization.ai_systems.filter(reference__iexact=ai_system).first()
         if system is None:
-            raise _usage(f"No AI system {ai_system!r} in {organization.name}.")
+            raise usage(f"No AI system {ai_system!r} in {organization.name}.")
         system_id = system.pk
     return queries.AssessmentFilter(ai_system_id=system_id, state=state, due=due)
 
@@ -86,7 +58,7 @@ class Command(TyperCommand):
         output_format: FormatOption = OutputFormat.TEXT,
     ) -> None:
         """List the assessments, newest first."""
-        organization = _organization(org, user)
+        organization = member_organization(org, user)
         wanted = _filter(organization, ai_system, state, due)
         rows = list(queries.assessments_for(organization, wanted).select_related("organization")[:limit])
         queries.with_item_counts(rows)
@@ -113,14 +85,14 @@ class Command(TyperCommand):
         output_format: FormatOption = OutputFormat.TEXT,
     ) -> None:
         """Show one assessment with its impacts."""
-        organization = _organization(org, user)
+        organization = member_organization(org, user)
         found = (
             ImpactAssessment.objects.filter(organization=organization, reference__iexact=reference.strip())
             .select_related("organization", "ai_system", "author", "approved_by")
             .first()
         )
         if found is None:
-            raise _usage(f"No impact assessment {reference!r} in {organization.name}.")
+            raise usage(f"No impact assessment {reference!r} in {organization.name}.")
         data = AssessmentOut.from_orm(found).model_dump(mode="json")
         items = [
             ItemOut.from_orm(item).model_dump(mode="json") for item in found.items.select_related("risk")

@@ -7,50 +7,21 @@ Exit status: 0 on success, 2 for an unknown organisation, a non-member, an unkno
 from __future__ import annotations
 
 import json
-from enum import StrEnum
 from typing import Annotated
 
 import typer
-from django.core.management.base import CommandError
 from django_typer.management import TyperCommand, command, initialize
 
-from aims.accounts.models import User
 from aims.incidents import queries
 from aims.incidents.models import Incident
 from aims.incidents.schemas import CommunicationOut, IncidentOut
-from aims.organizations.models import Organization
-from aims.organizations.permissions import can_view_organization
+from aims.web.cli import FormatOption, OrgOption, OutputFormat, UserOption, member_organization, usage
 
-EXIT_USAGE = 2
-OrgOption = Annotated[str, typer.Option("--org", metavar="SLUG", help="The organisation's slug.")]
-UserOption = Annotated[str, typer.Option("--user", metavar="EMAIL", help="Read as this member.")]
 SHOWN = (
     "reference", "title", "ai_systems", "severity", "status", "what_happened", "harm", "detected_on",
     "detected_how", "became_aware_at", "containment", "owner", "is_serious", "serious_kind", "deadline",
     "reported_to_authority_at", "authority",
 )  # fmt: skip
-
-
-class OutputFormat(StrEnum):
-    TEXT = "text"
-    JSON = "json"
-
-
-FormatOption = Annotated[OutputFormat, typer.Option("--format", help="text for people, json for programs.")]
-
-
-def _usage(message: str) -> CommandError:
-    return CommandError(message, returncode=EXIT_USAGE)
-
-
-def _organization(org: str, email: str) -> Organization:
-    organization = Organization.objects.filter(slug=org).first()
-    if organization is None:
-        raise _usage(f"No organisation {org!r}.")
-    user = User.objects.filter(email__iexact=email.strip()).first()
-    if user is None or not can_view_organization(user, organization):
-        raise _usage(f"{email} is not a member of {organization.name}.")
-    return organization
 
 
 def _deadline_text(row: Incident) -> str:
@@ -85,9 +56,9 @@ class Command(TyperCommand):
         output_format: FormatOption = OutputFormat.TEXT,
     ) -> None:
         """List the incidents, newest first."""
-        organization = _organization(org, user)
+        organization = member_organization(org, user)
         if status and status not in Incident.Status.values:
-            raise _usage(f"Unknown status {status!r}.")
+            raise usage(f"Unknown status {status!r}.")
         wanted = queries.IncidentFilter(status=status, overdue=overdue)
         rows = list(queries.incidents_for(organization, wanted).select_related("organization")[:limit])
         if output_format is OutputFormat.JSON:
@@ -110,7 +81,7 @@ class Command(TyperCommand):
         output_format: FormatOption = OutputFormat.TEXT,
     ) -> None:
         """Show one incident with its communication log."""
-        organization = _organization(org, user)
+        organization = member_organization(org, user)
         found = (
             Incident.objects.filter(organization=organization, reference__iexact=reference.strip())
             .select_related("organization", "owner")
@@ -118,7 +89,7 @@ class Command(TyperCommand):
             .first()
         )
         if found is None:
-            raise _usage(f"No incident {reference!r} in {organization.name}.")
+            raise usage(f"No incident {reference!r} in {organization.name}.")
         data = IncidentOut.from_orm(found).model_dump(mode="json")
         log = [CommunicationOut.from_orm(c).model_dump(mode="json") for c in queries.communications(found)]
         if output_format is OutputFormat.JSON:

@@ -7,24 +7,16 @@ Exit status: 0 on success, 2 for an unknown organisation, a non-member, an unkno
 from __future__ import annotations
 
 import json
-from enum import StrEnum
 from typing import Annotated, Any
 
 import typer
-from django.core.management.base import CommandError
 from django_typer.management import TyperCommand, command, initialize
 
-from aims.accounts.models import User
 from aims.organizations.models import Organization
-from aims.organizations.permissions import can_view_organization
 from aims.risks import queries
 from aims.risks.models import Risk
 from aims.risks.schemas import RiskOut
-
-EXIT_USAGE = 2
-OrgOption = Annotated[str, typer.Option("--org", metavar="SLUG", help="The organisation's slug.")]
-UserOption = Annotated[str, typer.Option("--user", metavar="EMAIL", help="Read as this member.")]
-
+from aims.web.cli import FormatOption, OrgOption, OutputFormat, UserOption, member_organization, usage
 
 SHOWN = (
     "reference", "title", "kind", "status", "ai_system", "risk_source", "custom_source", "owner",
@@ -42,28 +34,6 @@ def _shown(value: Any) -> str:
     if isinstance(value, list):
         return ", ".join(value) or "-"
     return "-" if value in (None, "") else str(value)
-
-
-class OutputFormat(StrEnum):
-    TEXT = "text"
-    JSON = "json"
-
-
-FormatOption = Annotated[OutputFormat, typer.Option("--format", help="text for people, json for programs.")]
-
-
-def _usage(message: str) -> CommandError:
-    return CommandError(message, returncode=EXIT_USAGE)
-
-
-def _organization(org: str, email: str) -> Organization:
-    organization = Organization.objects.filter(slug=org).first()
-    if organization is None:
-        raise _usage(f"No organisation {org!r}.")
-    user = User.objects.filter(email__iexact=email.strip()).first()
-    if user is None or not can_view_organization(user, organization):
-        raise _usage(f"{email} is not a member of {organization.name}.")
-    return organization
 
 
 def _rows(records: Any, organization: Organization, limit: int) -> list[Risk]:
@@ -103,14 +73,14 @@ class Command(TyperCommand):
         output_format: FormatOption = OutputFormat.TEXT,
     ) -> None:
         """List the register's risks by reference."""
-        organization = _organization(org, user)
+        organization = member_organization(org, user)
         if status not in {queries.OPEN, queries.ALL, *Risk.Status.values}:
-            raise _usage(f"Unknown status {status!r}.")
+            raise usage(f"Unknown status {status!r}.")
         system_id = None
         if ai_system:
             system = organization.ai_systems.filter(reference__iexact=ai_system).first()
             if system is None:
-                raise _usage(f"No AI system {ai_system!r} in {organization.name}.")
+                raise usage(f"No AI system {ai_system!r} in {organization.name}.")
             system_id = system.pk
         wanted = queries.RiskFilter(status=status, level=level, ai_system_id=system_id)
         self._print(_rows(queries.risks_for(organization, wanted), organization, limit), output_format)
@@ -124,7 +94,7 @@ class Command(TyperCommand):
         output_format: FormatOption = OutputFormat.TEXT,
     ) -> None:
         """List open risks due for review: past their review date, or their system changed since assessed."""
-        organization = _organization(org, user)
+        organization = member_organization(org, user)
         self._print(
             _rows(queries.risks_for(organization, queries.RiskFilter(due=True)), organization, limit),
             output_format,
@@ -139,14 +109,14 @@ class Command(TyperCommand):
         output_format: FormatOption = OutputFormat.TEXT,
     ) -> None:
         """Show one risk: description, ratings, treatment and acceptance."""
-        organization = _organization(org, user)
+        organization = member_organization(org, user)
         found = _rows(
             Risk.objects.filter(organization=organization, reference__iexact=reference.strip()),
             organization,
             1,
         )
         if not found:
-            raise _usage(f"No risk {reference!r} in {organization.name}.")
+            raise usage(f"No risk {reference!r} in {organization.name}.")
         risk = found[0]
         if output_format is OutputFormat.JSON:
             self.stdout.write(
