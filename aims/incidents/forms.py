@@ -41,16 +41,17 @@ class IncidentForm(forms.Form):
         initial: dict[str, Any] = {}
         if instance is not None:
             initial = forms.model_to_dict(instance, fields=INCIDENT_FIELDS)
-            initial["ai_systems"] = [s.pk for s in instance.ai_systems.all()]
+            initial["ai_systems"] = ", ".join(s.reference for s in instance.ai_systems.order_by("reference"))
         super().__init__(data, initial=initial)
-        self.fields["ai_systems"] = forms.ModelMultipleChoiceField(
+        self.organization = organization
+        # References typed in, not a list of checkboxes: an organisation may have thousands of AI systems.
+        self.fields["ai_systems"] = forms.CharField(
             label="AI systems",
-            queryset=_systems(organization),
             required=False,
-            widget=forms.CheckboxSelectMultiple,
-            help_text=HELP["ai_systems"],
+            max_length=2000,
+            widget=forms.TextInput(attrs={"placeholder": "AIS-001, AIS-004"}),
+            help_text=f"{HELP['ai_systems']} Their references, separated by commas.",
         )
-        self.fields["ai_systems"].label_from_instance = lambda s: f"{s.reference} {s.name}"  # type: ignore[attr-defined]
         self.fields.update(forms.fields_for_model(Incident, fields=INCIDENT_FIELDS))
         _tidy(self)
         owner = self.fields["owner"]
@@ -59,6 +60,17 @@ class IncidentForm(forms.Form):
 
     def values(self) -> dict[str, Any]:
         return {k: v for k, v in self.cleaned_data.items() if k != "ai_systems"}
+
+    def clean_ai_systems(self) -> list[AISystem]:
+        wanted = [ref.strip() for ref in self.cleaned_data["ai_systems"].replace(";", ",").split(",")]
+        wanted = [ref for ref in wanted if ref]
+        found = {s.reference.lower(): s for s in _systems(self.organization).filter(reference__in=wanted)}
+        missing = [ref for ref in wanted if ref.lower() not in found]
+        if missing:
+            raise forms.ValidationError(
+                f"No AI system of this organisation has the reference {', '.join(missing)}."
+            )
+        return list({ref.lower(): found[ref.lower()] for ref in wanted}.values())
 
     def systems(self) -> list[AISystem]:
         return list(self.cleaned_data.get("ai_systems") or [])
@@ -103,7 +115,13 @@ class FilterForm(forms.Form):
         label="Search", required=False, max_length=200, widget=forms.TextInput(attrs={"type": "search"})
     )
     ai_system = forms.ModelChoiceField(
-        label="AI system", queryset=AISystem.objects.none(), required=False, empty_label="All systems"
+        label="AI system",
+        queryset=AISystem.objects.none(),
+        required=False,
+        to_field_name="reference",
+        widget=forms.TextInput(attrs={"placeholder": "AIS-001"}),
+        help_text="The AI system's reference.",
+        error_messages={"invalid_choice": "No AI system of this organisation has that reference."},
     )
     status = forms.ChoiceField(
         label="Status", required=False, choices=[("", "Any status"), *Incident.Status.choices]
@@ -118,7 +136,6 @@ class FilterForm(forms.Form):
         super().__init__(data)
         field = self.fields["ai_system"]
         field.queryset = _systems(organization)  # type: ignore[attr-defined]
-        field.label_from_instance = lambda s: f"{s.reference} {s.name}"  # type: ignore[attr-defined]
 
     def wanted(self) -> IncidentFilter:
         if not self.is_bound:

@@ -12,6 +12,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from aims.ai_systems.models import AISystem
 from aims.incidents import actions, permissions, queries
 from aims.incidents.access import get_incident_for_user
 from aims.incidents.forms import CommunicationForm, FilterForm, IncidentForm, ReportForm, SeriousnessForm
@@ -52,8 +53,11 @@ def incident_list(request: AuthedRequest, org: str) -> HttpResponse:
 def incident_create(request: AuthedRequest, org: str) -> HttpResponse:
     organization = get_organization_for_user(request.user, org, require=permissions.can_edit_incidents)
     form = IncidentForm(posted(request), organization=organization)
-    if request.method != "POST" and request.GET.get("ai_system", "").isdigit():
-        form.initial["ai_systems"] = [int(request.GET["ai_system"])]
+    if request.method != "POST" and request.GET.get("ai_system"):
+        system = AISystem.objects.filter(
+            organization=organization, reference=request.GET["ai_system"]
+        ).first()
+        form.initial["ai_systems"] = system.reference if system else ""
     status = 200
     if request.method == "POST":
         status = 422

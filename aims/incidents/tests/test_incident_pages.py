@@ -23,7 +23,7 @@ def _url(personas: Personas, name: str, **kwargs: int) -> str:
 
 def _form(system: AISystem, **overrides: Any) -> dict[str, Any]:
     data = {
-        "ai_systems": [system.pk],
+        "ai_systems": system.reference,
         "title": "Scoring outage",
         "what_happened": "The model returned the same score for every applicant for two hours.",
         "severity": "medium",
@@ -173,3 +173,12 @@ def test_detail_query_count_does_not_grow_with_communications(
     with django_assert_num_queries(10):
         page = client.get(url).content.decode()
     assert page.count("<td>Users</td>") == 10
+
+
+def test_ai_systems_are_given_by_reference_and_unknown_ones_are_named(personas, system):
+    url = reverse("incidents:incident_create", kwargs={"org": personas.org.slug})
+    data = {"title": "Wrong fees quoted", "what_happened": "The chatbot quoted old fees.", "severity": "low"}
+    refused = personas.client("contributor").post(url, {**data, "ai_systems": f"{system.reference}, AIS-404"})
+    assert refused.status_code == 422
+    assert "No AI system of this organisation has the reference AIS-404." in refused.content.decode()
+    assert not Incident.objects.exists()
