@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Model, QuerySet
 from django.http import Http404
 
 from aims.organizations import permissions
-from aims.organizations.models import Organization
+from aims.organizations.models import Membership, Organization
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -29,3 +30,44 @@ def get_organization_for_user(
     if require is not None and not require(user, organization):
         raise PermissionDenied("Your role in this organisation does not allow this.")
     return organization
+
+
+M = TypeVar("M", bound=Model)
+
+
+def get_record_for_user(
+    records: QuerySet[M],
+    user: User | AnonymousUser,
+    org_slug: str | None,
+    pk: int,
+    perm: Predicate | None = None,
+    *,
+    path: str = "organization",
+) -> M:
+    """One record of an organisation for a user: 404 whether missing or in an organisation they are not in,
+    then 403 when their role fails `perm`. `path` leads from the record to its organisation.
+
+    With `org_slug` (HTML pages) the record must be in that organisation; without it (the API, which addresses
+    records by id alone) it may be in any of the user's organisations.
+    """
+    found: M | None = None
+    if org_slug is not None:
+        organization = get_organization_for_user(user, org_slug, require=perm)
+        found = records.filter(pk=pk, **{path: organization}).first()
+    elif user.is_authenticated:
+        mine = Membership.objects.filter(user=user).values("organization")
+        found = records.filter(pk=pk, **{f"{path}__in": mine}).first()
+        owner = _organization_of(found, path) if found is not None else None
+        if owner is not None and perm is not None and not perm(user, owner):
+            raise PermissionDenied("Your role in this organisation does not allow this.")
+    if found is None:
+        raise Http404("No such record.")
+    return found
+
+
+def _organization_of(found: Model, path: str) -> Organization:
+    value: object = found
+    for part in path.split("__"):
+        value = getattr(value, part)
+    assert isinstance(value, Organization)
+    return value
