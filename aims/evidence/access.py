@@ -8,13 +8,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from aims.accounts.models import User
 from aims.evidence.models import Evidence, EvidenceLink
-from aims.organizations.access import Predicate, get_organization_for_user
-from aims.organizations.models import Membership
+from aims.organizations.access import Predicate, get_record_for_user
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -24,18 +22,7 @@ def get_evidence_for_user(
     user: User | AnonymousUser, org_slug: str | None, pk: int, perm: Predicate | None = None
 ) -> Evidence:
     records = Evidence.objects.select_related("organization", "owner", "created_by")
-    found: Evidence | None = None
-    if org_slug is not None:
-        organization = get_organization_for_user(user, org_slug, require=perm)
-        found = records.filter(pk=pk, organization=organization).first()
-    elif isinstance(user, User):
-        mine = Membership.objects.filter(user=user).values("organization")
-        found = records.filter(pk=pk, organization__in=mine).first()
-        if found is not None and perm is not None and not perm(user, found.organization):
-            raise PermissionDenied("Your role in this organisation does not allow this.")
-    if found is None:
-        raise Http404("No such evidence.")
-    return found
+    return get_record_for_user(records, user, org_slug, pk, perm, missing="No such evidence.")
 
 
 def get_link_for_user(

@@ -9,13 +9,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from aims.accounts.models import User
 from aims.impact_assessments.models import ImpactAssessment, ImpactItem
-from aims.organizations.access import Predicate, get_organization_for_user
-from aims.organizations.models import Membership
+from aims.organizations.access import Predicate, get_record_for_user
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -25,18 +23,7 @@ def get_assessment_for_user(
     user: User | AnonymousUser, org_slug: str | None, pk: int, perm: Predicate | None = None
 ) -> ImpactAssessment:
     records = ImpactAssessment.objects.select_related("organization", "ai_system", "author", "approved_by")
-    found: ImpactAssessment | None = None
-    if org_slug is not None:
-        organization = get_organization_for_user(user, org_slug, require=perm)
-        found = records.filter(pk=pk, organization=organization).first()
-    elif isinstance(user, User):
-        mine = Membership.objects.filter(user=user).values("organization")
-        found = records.filter(pk=pk, organization__in=mine).first()
-        if found is not None and perm is not None and not perm(user, found.organization):
-            raise PermissionDenied("Your role in this organisation does not allow this.")
-    if found is None:
-        raise Http404("No such impact assessment.")
-    return found
+    return get_record_for_user(records, user, org_slug, pk, perm, missing="No such impact assessment.")
 
 
 def get_item_for_user(

@@ -43,6 +43,7 @@ def get_record_for_user(
     perm: Predicate | None = None,
     *,
     path: str = "organization",
+    missing: str = "No such record.",
 ) -> M:
     """One record of an organisation for a user: 404 whether missing or in an organisation they are not in,
     then 403 when their role fails `perm`. `path` leads from the record to its organisation.
@@ -61,7 +62,7 @@ def get_record_for_user(
         if owner is not None and perm is not None and not perm(user, owner):
             raise PermissionDenied("Your role in this organisation does not allow this.")
     if found is None:
-        raise Http404("No such record.")
+        raise Http404(missing)
     return found
 
 
