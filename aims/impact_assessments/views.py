@@ -21,6 +21,7 @@ from aims.lib.errors import ActionError
 from aims.organizations.access import get_organization_for_user
 from aims.organizations.models import Organization
 from aims.web.forms import attempt
+from aims.web.htmx import render_records
 from aims.web.pagination import paginate_request
 from aims.web.requests import AuthedRequest, posted, query_without
 
@@ -44,11 +45,8 @@ def assessment_list(request: AuthedRequest, org: str) -> HttpResponse:
         "can_edit": permissions.can_edit_assessments(request.user, organization),
         "refs": ImpactAssessment.evidences,
     }
-    htmx = getattr(request, "htmx", None)
-    partial = bool(htmx) and not htmx.history_restore_request  # type: ignore[union-attr]
-    template = "impact_assessments/assessment_list.html"
-    return render(
-        request, f"{template}#records" if partial else template, context, status=200 if valid else 400
+    return render_records(
+        request, "impact_assessments/assessment_list.html", context, status=200 if valid else 400
     )
 
 

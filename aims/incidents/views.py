@@ -20,6 +20,7 @@ from aims.incidents.models import Incident
 from aims.lib.errors import ActionError
 from aims.organizations.access import get_organization_for_user
 from aims.web.forms import attempt
+from aims.web.htmx import render_records
 from aims.web.pagination import paginate_request
 from aims.web.requests import AuthedRequest, posted, query_without
 
@@ -41,12 +42,7 @@ def incident_list(request: AuthedRequest, org: str) -> HttpResponse:
         "can_edit": permissions.can_edit_incidents(request.user, organization),
         "refs": Incident.evidences,
     }
-    htmx = getattr(request, "htmx", None)
-    partial = bool(htmx) and not htmx.history_restore_request  # type: ignore[union-attr]
-    template = "incidents/incident_list.html"
-    return render(
-        request, f"{template}#records" if partial else template, context, status=200 if valid else 400
-    )
+    return render_records(request, "incidents/incident_list.html", context, status=200 if valid else 400)
 
 
 @login_required
