@@ -57,6 +57,13 @@ INSTALLED_APPS = [
     "aims.controls",
     "aims.evidence",
     "aims.incidents",
+    "aims.improvement",
+    "aims.internal_audits",
+    "aims.objectives",
+    "aims.monitoring",
+    "aims.changes",
+    "aims.reviews",
+    "aims.reminders",
     "aims.people",
     "aims.demo",
 ]
@@ -183,6 +190,7 @@ STATICFILES_DIRS = [
     BASE_DIR / "aims" / "static",
     ("vendor/htmx", NODE_MODULES / "htmx.org" / "dist"),
     ("vendor/pico", NODE_MODULES / "@picocss" / "pico" / "css"),
+    ("vendor/chartjs", NODE_MODULES / "chart.js" / "dist"),
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

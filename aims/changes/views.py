@@ -1,0 +1,16 @@
+"""Planned changes to the AI management system and its AI systems (6.3, 8.1)."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import render
+
+from aims.organizations.access import get_organization_for_user
+from aims.web.requests import AuthedRequest
+
+
+@login_required
+def change_list(request: AuthedRequest, org: str) -> HttpResponse:
+    organization = get_organization_for_user(request.user, org)
+    return render(request, "changes/change_list.html", {"organization": organization})

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class ImprovementConfig(AppConfig):
+    name = "aims.improvement"
+    label = "improvement"
+    verbose_name = "Nonconformity and improvement"

@@ -1,0 +1,1 @@
+"""Internal audit programmes, audits, checklists, results and reports (9.2)."""

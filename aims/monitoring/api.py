@@ -1,0 +1,5 @@
+"""/api/v1/monitoring: metrics, measurements, thresholds and trends (9.1)."""
+
+from ninja import Router
+
+router = Router(tags=["monitoring"])

@@ -1,0 +1,1 @@
+"""Metrics, measurements, thresholds and trends (9.1)."""

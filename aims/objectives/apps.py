@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class ObjectivesConfig(AppConfig):
+    name = "aims.objectives"
+    label = "objectives"
+    verbose_name = "AI objectives"

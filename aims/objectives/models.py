@@ -1,0 +1,1 @@
+"""Measurable AI objectives and the plans to reach them (6.2)."""

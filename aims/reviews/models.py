@@ -1,0 +1,1 @@
+"""Management reviews: inputs gathered by aims, attendees, decisions and actions (9.3)."""
