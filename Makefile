@@ -27,13 +27,16 @@ setup: $(VENV)/.installed node_modules/.installed
 setup-dev: $(VENV)/.installed-dev node_modules/.installed
 assets: node_modules/.installed
 
-# Start aims on its embedded SQLite database, with the catalogue and a demo organisation.
+# Start aims on its embedded SQLite database, with the catalogue and a demo organisation, and the background
+# worker (reminders, e-mail) beside the server; Ctrl-C stops both.
 run: export DEBUG ?= true
 run: setup
 	mkdir -p var
 	$(BIN)/aims migrate --no-input
 	$(BIN)/aims catalog load
 	$(BIN)/aims demo
+	$(BIN)/aims worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/aims runserver $(HOST):$(PORT)
 
 # Lint, types, migrations, the file-size guard, then every test on SQLite (and PostgreSQL when

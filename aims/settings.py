@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "simple_history",
     "csp",
     "ninja",
+    "django_tasks",
+    "django_tasks_db",
     "aims.organizations",
     "aims.audit",
     "aims.catalog",
@@ -175,6 +177,26 @@ EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "aims <aims@localhost>")
+
+# Background work (reminders, e-mail) through the django.tasks API. "database" (the default) keeps the queue
+# in our own database, SQLite or PostgreSQL, and `aims worker` runs it; "redis" puts it on Redis through RQ
+# (pip install 'aims[redis]', REDIS_URL); "immediate" runs each task at once, in the request (tests, demos).
+AIMS_TASKS_BACKEND = env_str("AIMS_TASKS_BACKEND", "database")
+_TASK_BACKENDS = {
+    "database": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]},
+    "redis": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]},
+    "immediate": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+}
+if AIMS_TASKS_BACKEND not in _TASK_BACKENDS:
+    raise ImproperlyConfigured(f"AIMS_TASKS_BACKEND must be one of {', '.join(_TASK_BACKENDS)}.")
+if AIMS_TASKS_BACKEND == "redis":
+    if not CACHE_URL:
+        raise ImproperlyConfigured("AIMS_TASKS_BACKEND=redis needs REDIS_URL.")
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    RQ_QUEUES = {"default": {"URL": CACHE_URL}}
+TASKS = {"default": _TASK_BACKENDS[AIMS_TASKS_BACKEND]}
+# How often `aims worker` sweeps for reminders (and records computed measurements).
+AIMS_REMINDER_INTERVAL_MINUTES = env_int("AIMS_REMINDER_INTERVAL_MINUTES", 60)
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = env_str("TIME_ZONE", "UTC")

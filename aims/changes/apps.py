@@ -5,3 +5,11 @@ class ChangesConfig(AppConfig):
     name = "aims.changes"
     label = "changes"
     verbose_name = "Planned changes"
+
+    def ready(self) -> None:
+        from aims.changes import reminders, review_inputs
+        from aims.reminders.registry import register_provider
+        from aims.reviews.registry import register_input
+
+        register_provider(reminders.KIND, reminders.due_changes)
+        register_input("changes", review_inputs.section, order=25)

@@ -21,6 +21,7 @@ from aims.acknowledgements import bench as acknowledgements
 from aims.ai_systems import bench as ai_systems
 from aims.audit.models import AuditChain, AuditEvent
 from aims.audit.trail import NewEvent, append_events
+from aims.changes import bench as changes
 from aims.components import bench as components
 from aims.context import bench as context
 from aims.controls import bench as controls
@@ -28,12 +29,16 @@ from aims.documents import bench as documents
 from aims.eu_ai_act import bench as eu_ai_act
 from aims.evidence import bench as evidence
 from aims.impact_assessments import bench as impact_assessments
+from aims.improvement import bench as improvement
 from aims.incidents import bench as incidents
+from aims.internal_audits import bench as internal_audits
 from aims.lib.errors import ActionError
+from aims.monitoring import bench as monitoring
 from aims.organizations.models import Membership, Organization, Role
 from aims.organizations.permissions import EDITORS
 from aims.people import bench as people
 from aims.policies import bench as policies
+from aims.reviews import bench as reviews
 from aims.risks import bench as risks
 from aims.third_parties import bench as third_parties
 
@@ -73,6 +78,11 @@ class BenchPlan:
     impact_assessments: int = 2_000  # each with 3 impacts, spread over the AI systems
     incidents: int = 2_000
     own_controls: int = 50  # beside the 38 of Annex A, all decided, with an approved SoA
+    planned_changes: int = 2_000
+    nonconformities: int = 5_000  # with corrective actions, of every status and age
+    internal_audits: int = 200  # each with the full-standard checklist of 70 items
+    metrics: int = 200  # each with 100 measurements
+    review_actions: int = 3_000  # over held management reviews
 
 
 @dataclass(frozen=True)
@@ -189,3 +199,13 @@ def _top_up_registers(organization: Organization, plan: BenchPlan, say: Progress
     impact_assessments.seed_bench(organization, plan.impact_assessments, progress=say)
     incidents.seed_bench(organization, plan.incidents, progress=say)
     controls.seed_bench(organization, plan.own_controls, progress=say)  # needs the catalogue for Annex A
+    editors = Membership.objects.filter(organization=organization, role=Role.CONTRIBUTOR).select_related(
+        "user"
+    )
+    contributors = [m.user for m in editors]
+    changes.seed_bench(organization, plan.planned_changes, requesters=contributors, progress=say)
+    improvement.seed_bench(organization, plan.nonconformities, owners=contributors, progress=say)
+    lead = User.objects.get(email=bench_email(organization.slug, Role.AUDITOR, 1))
+    internal_audits.seed_bench(organization, plan.internal_audits, lead=lead, progress=say)
+    monitoring.seed_bench(organization, plan.metrics, progress=say)
+    reviews.seed_bench(organization, plan.review_actions, owners=contributors, progress=say)

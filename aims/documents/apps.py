@@ -5,3 +5,9 @@ class DocumentsConfig(AppConfig):
     name = "aims.documents"
     label = "documents"
     verbose_name = "Documented information"
+
+    def ready(self) -> None:
+        from aims.documents.reminders import KIND, due_reviews
+        from aims.reminders.registry import register_provider
+
+        register_provider(KIND, due_reviews)

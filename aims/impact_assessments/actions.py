@@ -258,6 +258,10 @@ def approve_assessment(*, actor: User, assessment: ImpactAssessment, note: str =
         now,
     )
     assessment.save(update_fields=["state", "approved_by", "approved_at", "updated_at"])
+    # A newer approved assessment meets any planned change's request to reassess the system (6.3, 8.4).
+    ImpactAssessment.objects.filter(
+        ai_system_id=assessment.ai_system_id, reassessment_requested_on__isnull=False
+    ).update(reassessment_requested_on=None, reassessment_reason="")
     record(
         actor=actor,
         verb="impact_assessment.approved",

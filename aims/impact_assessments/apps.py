@@ -8,5 +8,8 @@ class ImpactAssessmentsConfig(AppConfig):
 
     def ready(self) -> None:
         from aims.impact_assessments.panels import register_panels
+        from aims.impact_assessments.reminders import KIND, due_assessments
+        from aims.reminders.registry import register_provider
 
         register_panels()
+        register_provider(KIND, due_assessments)

@@ -40,13 +40,20 @@ HELP = {
     "decision": "What follows: proceed, proceed with conditions, do not proceed, or retire the system.",
     "retain_until": "Keep the assessment and its records until this date (A.5.3).",
     "next_assessment_on": "When the system is next assessed (8.4: at planned intervals).",
+    "reassessment_requested_on": "The day an approved planned change to the AI system asked for it to be "
+    "assessed again (6.3, 8.4); cleared when a newer assessment of the system is approved.",
+    "reassessment_reason": "Why it is to be assessed again: the planned change, such as CHG-0003.",
 }
 
 
 class ImpactAssessmentQuerySet(models.QuerySet["ImpactAssessment"]):
     def due(self, today: date | None = None) -> ImpactAssessmentQuerySet:
-        """Assessments whose next assessment date has passed."""
-        return self.filter(next_assessment_on__lt=today or timezone.localdate())
+        """Assessments whose next assessment date has passed, or that an approved planned change asked to
+        redo (6.3, 8.4)."""
+        today = today or timezone.localdate()
+        return self.filter(
+            models.Q(next_assessment_on__lt=today) | models.Q(reassessment_requested_on__isnull=False)
+        )
 
 
 class ImpactAssessment(models.Model):
@@ -105,6 +112,11 @@ class ImpactAssessment(models.Model):
     next_assessment_on = models.DateField(
         "next assessment", null=True, blank=True, help_text=HELP["next_assessment_on"]
     )
+    # Set by a planned change with a queryset update (an approved assessment never changes otherwise).
+    reassessment_requested_on = models.DateField(
+        null=True, blank=True, help_text=HELP["reassessment_requested_on"]
+    )
+    reassessment_reason = models.CharField(max_length=200, blank=True, help_text=HELP["reassessment_reason"])
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
 
@@ -149,6 +161,8 @@ class ImpactAssessment(models.Model):
 
     @property
     def is_due(self) -> bool:
+        if self.reassessment_requested_on is not None:
+            return True
         return self.next_assessment_on is not None and self.next_assessment_on < timezone.localdate()
 
 

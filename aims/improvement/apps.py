@@ -5,3 +5,13 @@ class ImprovementConfig(AppConfig):
     name = "aims.improvement"
     label = "improvement"
     verbose_name = "Nonconformity and improvement"
+
+    def ready(self) -> None:
+        from aims.improvement import reminders, review_inputs
+        from aims.reminders.registry import register_provider
+        from aims.reviews.registry import register_input
+
+        register_provider(reminders.ACTION_KIND, reminders.corrective_actions_due)
+        register_provider(reminders.NC_KIND, reminders.nonconformities_due)
+        register_input("nonconformities", review_inputs.nonconformities, order=review_inputs.NC_ORDER)
+        register_input("improvement", review_inputs.improvement, order=review_inputs.IMPROVEMENT_ORDER)

@@ -22,3 +22,13 @@ def can_edit_nonconformities(user: User | AnonymousUser, organization: Organizat
 def can_decide_nonconformities(user: User | AnonymousUser, organization: Organization) -> bool:
     """Verify effectiveness, close and reopen: owners and managers."""
     return can_manage_members(user, organization)
+
+
+def can_edit_opportunities(user: User | AnonymousUser, organization: Organization) -> bool:
+    """Record, change, start and complete improvement opportunities: owners, managers and contributors."""
+    return can_edit_records(user, organization)
+
+
+def can_decide_opportunities(user: User | AnonymousUser, organization: Organization) -> bool:
+    """Accept or decline improvement opportunities: owners and managers."""
+    return can_manage_members(user, organization)

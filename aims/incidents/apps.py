@@ -8,5 +8,8 @@ class IncidentsConfig(AppConfig):
 
     def ready(self) -> None:
         from aims.incidents.panels import register_panels
+        from aims.incidents.reminders import KIND, due_reports
+        from aims.reminders.registry import register_provider
 
         register_panels()
+        register_provider(KIND, due_reports)

@@ -16,7 +16,6 @@ from cyclonedx.model.bom import Bom
 from cyclonedx.model.component import Component, ComponentType
 from cyclonedx.model.license import DisjunctiveLicense, LicenseExpression
 from cyclonedx.schema import SchemaVersion
-from cyclonedx.validation.json import JsonStrictValidator
 from django.core.exceptions import ValidationError
 
 from aims.components.models import AIModel, Dataset
@@ -57,6 +56,10 @@ class PlannedImport:
 
 def validation_errors(text: str, version: SchemaVersion = SchemaVersion.V1_6) -> list[str]:
     """What the CycloneDX JSON schema finds wrong with a BOM (empty if valid), as readable lines."""
+    # Imported here: jsonschema's format checkers take seconds to import (rfc3987-syntax builds its grammar),
+    # which every process would otherwise pay at start-up, not only the one that validates a BOM.
+    from cyclonedx.validation.json import JsonStrictValidator
+
     found = JsonStrictValidator(version).validate_str(text, all_errors=True)
     errors = []
     for error in list(found or [])[:10]:

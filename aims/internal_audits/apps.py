@@ -5,3 +5,12 @@ class InternalAuditsConfig(AppConfig):
     name = "aims.internal_audits"
     label = "internal_audits"
     verbose_name = "Internal audit"
+
+    def ready(self) -> None:
+        from aims.internal_audits import reminders, review_input
+        from aims.reminders.registry import register_provider
+        from aims.reviews.registry import register_input
+
+        register_provider(reminders.START_KIND, reminders.audits_starting)
+        register_provider(reminders.REPORT_KIND, reminders.audits_to_report)
+        register_input(review_input.KEY, review_input.audit_results, order=45)

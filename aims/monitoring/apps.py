@@ -5,3 +5,11 @@ class MonitoringConfig(AppConfig):
     name = "aims.monitoring"
     label = "monitoring"
     verbose_name = "Monitoring and measurement"
+
+    def ready(self) -> None:
+        from aims.monitoring import reminders, review_input
+        from aims.reminders.registry import register_provider
+        from aims.reviews.registry import register_input
+
+        register_provider("metric_measurement", reminders.due_measurements)
+        register_input(review_input.KEY, review_input.monitoring_results, order=35)

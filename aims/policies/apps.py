@@ -5,3 +5,9 @@ class PoliciesConfig(AppConfig):
     name = "aims.policies"
     label = "policies"
     verbose_name = "AI policy and leadership"
+
+    def ready(self) -> None:
+        from aims.policies.reminders import KIND, due_reviews
+        from aims.reminders.registry import register_provider
+
+        register_provider(KIND, due_reviews)

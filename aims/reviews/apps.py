@@ -5,3 +5,10 @@ class ReviewsConfig(AppConfig):
     name = "aims.reviews"
     label = "reviews"
     verbose_name = "Management review"
+
+    def ready(self) -> None:
+        from aims.reviews.inputs import register_builtin_inputs
+        from aims.reviews.reminders import register_reminders
+
+        register_builtin_inputs()
+        register_reminders()

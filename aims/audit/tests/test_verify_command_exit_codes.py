@@ -25,7 +25,10 @@ def test_verify_command_exits_1_when_broken(personas, acme_events):
     assert failure.value.returncode == 1
 
 
-TINY_REGISTERS = ("--ai-systems", "3", "--components", "2", "--third-parties", "2")
+TINY_REGISTERS = (
+    "--ai-systems", "3", "--components", "2", "--third-parties", "2", "--planned-changes", "1",
+    "--nonconformities", "1", "--internal-audits", "1", "--metrics", "1", "--review-actions", "1",
+)  # fmt: skip
 
 
 def _aims(database: Path, *args: str) -> subprocess.CompletedProcess[str]:

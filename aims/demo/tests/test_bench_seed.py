@@ -6,11 +6,16 @@ from django.core.management import CommandError, call_command
 from aims.ai_systems.models import AISystem
 from aims.audit.models import AuditEvent
 from aims.audit.verification import verify_all
+from aims.changes.models import PlannedChange
 from aims.components.models import AIModel, Dataset
 from aims.demo.bench_seed import BenchPlan, seed_bench
 from aims.documents.models import Document, DocumentVersion
 from aims.evidence.models import Evidence
+from aims.improvement.models import Nonconformity
+from aims.internal_audits.models import ChecklistItem, InternalAudit
+from aims.monitoring.models import Metric
 from aims.organizations.models import Membership, Organization
+from aims.reviews.models import ReviewAction
 from aims.risks.models import Risk
 
 # Small registers: these tests are about the seeding, not about volume.
@@ -28,14 +33,20 @@ SMALL = {
     "impact_assessments": 3,
     "incidents": 3,
     "own_controls": 2,
+    "planned_changes": 4,
+    "nonconformities": 6,
+    "internal_audits": 2,
+    "metrics": 3,
+    "review_actions": 5,
 }
 SMALL_ARGS = [
     "--ai-systems", "12", "--components", "6", "--third-parties", "4", "--documents", "5", "--evidence", "5",
-    "--risks", "7", "--impact-assessments", "3", "--incidents", "3",
+    "--risks", "7", "--impact-assessments", "3", "--incidents", "3", "--planned-changes", "4",
+    "--nonconformities", "6", "--internal-audits", "2", "--metrics", "3", "--review-actions", "5",
 ]  # fmt: skip
 
 
-def test_bench_seed_makes_an_organisation_with_a_valid_chain(db):
+def test_bench_seed_makes_an_organisation_with_a_valid_chain(db, catalog):
     result = seed_bench(BenchPlan(slug="b1", audit_events=300, **SMALL))
     assert result.created
     assert AISystem.objects.filter(organization=result.organization).count() == 12
@@ -45,6 +56,13 @@ def test_bench_seed_makes_an_organisation_with_a_valid_chain(db):
     assert documents.count() == 5
     assert DocumentVersion.objects.filter(document__in=documents).count() == 25
     assert Risk.objects.filter(organization=result.organization).count() == 7
+    assert PlannedChange.objects.filter(organization=result.organization).count() == 4
+    assert Nonconformity.objects.filter(organization=result.organization).count() == 6
+    audits = InternalAudit.objects.filter(organization=result.organization)
+    assert audits.count() == 2
+    assert ChecklistItem.objects.filter(audit__in=audits).count() == 2 * 70
+    assert Metric.objects.filter(organization=result.organization).count() == 3
+    assert ReviewAction.objects.filter(organization=result.organization).count() == 5
     assert Evidence.objects.filter(organization=result.organization).count() == 5
     # The registers' own events (the default risk criteria put in force) count towards the total.
     assert result.audit_events_before < 5

@@ -167,10 +167,10 @@ def test_detail_query_count_does_not_grow_with_communications(
 
     log(2)
     client.get(url)
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(11):
         assert client.get(url).status_code == 200
     log(8)
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(11):
         page = client.get(url).content.decode()
     assert page.count("<td>Users</td>") == 10
 

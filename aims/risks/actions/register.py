@@ -151,6 +151,7 @@ def assess_risk(*, actor: User, risk: Risk, likelihood: int, consequence: int, n
     )
     risk.assessed_at, risk.assessed_by, risk.updated_at = now, actor, now
     risk.status = Risk.Status.ASSESSED
+    risk.reassessment_requested_on, risk.reassessment_reason = None, ""  # a planned change's request is met
     clear_acceptance(risk)
     risk.save()
     RiskAssessment.objects.create(

@@ -34,6 +34,9 @@ HELP = {
     "treatment_option": "Modify (reduce), avoid, share (transfer) or retain (accept as it is) (6.1.3).",
     "treatment_plan": "How the treatment works and how you will check that it works (6.1.3, 8.3).",
     "controls": "The controls chosen to treat the risk: Annex A or your own (6.1.3).",
+    "reassessment_requested_on": "The day an approved planned change to the AI system asked for the risk "
+    "to be assessed again (6.3, 8.2); cleared when it is assessed.",
+    "reassessment_reason": "Why it is to be assessed again: the planned change, such as CHG-0003.",
 }
 
 
@@ -42,15 +45,16 @@ class RiskQuerySet(models.QuerySet["Risk"]):
         return self.exclude(status=Risk.Status.CLOSED)
 
     def due(self, today: date | None = None) -> RiskQuerySet:
-        """Open risks past their review date or their acceptance's expiry, or whose AI system changed since
-        they were assessed (8.2)."""
+        """Open risks past their review date or their acceptance's expiry, whose AI system changed since
+        they were assessed, or that an approved planned change asked to reassess (6.3, 8.2)."""
         today = today or timezone.localdate()
         changed = Q(assessed_at__isnull=False) & (
             Q(ai_system__updated_at__gt=F("assessed_at"))
             | Q(ai_system__stage_changed_at__gt=F("assessed_at"))
         )
         lapsed = Q(status=Risk.Status.ACCEPTED, acceptance_expires_on__lt=today)
-        return self.open().filter(Q(next_review_on__lt=today) | lapsed | changed)
+        requested = Q(reassessment_requested_on__isnull=False)
+        return self.open().filter(Q(next_review_on__lt=today) | lapsed | changed | requested)
 
 
 class Risk(models.Model):
@@ -166,6 +170,10 @@ class Risk(models.Model):
     acceptance_expires_on = models.DateField(null=True, blank=True)
 
     closed_reason = models.TextField(blank=True)
+    reassessment_requested_on = models.DateField(
+        null=True, blank=True, help_text=HELP["reassessment_requested_on"]
+    )
+    reassessment_reason = models.CharField(max_length=200, blank=True, help_text=HELP["reassessment_reason"])
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
 

@@ -51,6 +51,21 @@ class Command(TyperCommand):
         evidence: Annotated[int, typer.Option("--evidence", min=0, help="How many evidence items.")] = (
             BenchPlan.evidence
         ),
+        planned_changes: Annotated[
+            int, typer.Option("--planned-changes", min=0, help="How many planned changes.")
+        ] = BenchPlan.planned_changes,
+        nonconformities: Annotated[
+            int, typer.Option("--nonconformities", min=0, help="How many nonconformities.")
+        ] = BenchPlan.nonconformities,
+        internal_audits: Annotated[
+            int, typer.Option("--internal-audits", min=0, help="How many internal audits (70 items each).")
+        ] = BenchPlan.internal_audits,
+        metrics: Annotated[
+            int, typer.Option("--metrics", min=0, help="How many metrics (100 measurements each).")
+        ] = BenchPlan.metrics,
+        review_actions: Annotated[
+            int, typer.Option("--review-actions", min=0, help="How many management-review actions.")
+        ] = BenchPlan.review_actions,
     ) -> None:
         """Create the benchmark organisation (once) and top its registers up to the sizes asked for.
 
@@ -69,6 +84,11 @@ class Command(TyperCommand):
                 risks=risks,
                 impact_assessments=impact_assessments,
                 incidents=incidents,
+                planned_changes=planned_changes,
+                nonconformities=nonconformities,
+                internal_audits=internal_audits,
+                metrics=metrics,
+                review_actions=review_actions,
             )
             result = seed_bench(plan, progress=self.stdout.write)
         except ActionError as exc:

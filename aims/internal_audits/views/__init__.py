@@ -1,0 +1,1 @@
+"""The internal audit pages: programmes, the audit register, one audit with its checklist, and the report."""

@@ -1,0 +1,217 @@
+"""Metrics aims computes from its own records, once a day for every organisation.
+
+Each computation answers for all organisations at once, in a fixed number of queries, with the value of each
+organisation that has something to measure. The reminders worker calls `record_computed_measurements(today)`
+daily; running it twice on the same day records nothing more.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from decimal import Decimal
+
+from django.db import transaction
+from django.db.models import Count, Exists, OuterRef, Q, Value
+from django.db.models.functions import Coalesce, NullIf
+from django.utils import timezone
+
+from aims.ai_systems.models import AISystem
+from aims.documents.models import Document
+from aims.impact_assessments.models import ImpactAssessment
+from aims.improvement.models import Nonconformity
+from aims.monitoring.models import Direction, Measurement, Metric
+from aims.monitoring.thresholds import apply_latest, warn_owner
+from aims.risks.models import Risk, RiskLevel
+
+Compute = Callable[[date, Collection[int]], dict[int, Decimal]]
+
+
+@dataclass(frozen=True)
+class Computed:
+    key: str
+    label: str
+    unit: str
+    direction: str
+    description: str
+    compute: Compute
+
+
+_REGISTRY: dict[str, Computed] = {}
+
+
+def register(computed: Computed) -> None:
+    _REGISTRY[computed.key] = computed
+
+
+def registry() -> dict[str, Computed]:
+    return dict(_REGISTRY)
+
+
+def choices() -> list[tuple[str, str]]:
+    return [(c.key, c.label) for c in _REGISTRY.values()]
+
+
+def label_of(key: str) -> str:
+    found = _REGISTRY.get(key)
+    return found.label if found else key
+
+
+def _counts(rows: object) -> dict[int, Decimal]:
+    return {row["organization_id"]: Decimal(row["n"]) for row in rows}  # type: ignore[attr-defined]
+
+
+def impact_assessment_coverage(today: date, org_ids: Collection[int]) -> dict[int, Decimal]:
+    """Share (%) of the AI systems in scope (marked inside the AIMS scope and not archived) that have a
+    current impact assessment: an approved one whose next assessment date has not passed. Organisations
+    with no system in scope get no value."""
+    current = ImpactAssessment.objects.filter(
+        ai_system=OuterRef("pk"), state=ImpactAssessment.State.APPROVED
+    ).filter(Q(next_assessment_on__isnull=True) | Q(next_assessment_on__gte=today))
+    systems = AISystem.objects.filter(organization_id__in=org_ids, in_scope=True).current()
+    rows = (
+        systems.values("organization_id")
+        .annotate(n=Count("pk"), assessed=Count("pk", filter=Q(Exists(current))))
+        .order_by()
+    )
+    return {
+        row["organization_id"]: (Decimal(100) * row["assessed"] / row["n"]).quantize(Decimal("0.01"))
+        for row in rows
+        if row["n"]
+    }
+
+
+def nonconformities_past_due(today: date, org_ids: Collection[int]) -> dict[int, Decimal]:
+    """Open nonconformities (not closed) whose corrective action was due before today."""
+    rows = (
+        Nonconformity.objects.filter(organization_id__in=org_ids, due_on__lt=today)
+        .exclude(status=Nonconformity.Status.CLOSED)
+        .values("organization_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return {org: Decimal(0) for org in org_ids} | _counts(rows)
+
+
+def document_reviews_overdue(today: date, org_ids: Collection[int]) -> dict[int, Decimal]:
+    """Active documents whose next review date has passed."""
+    rows = (
+        Document.objects.active()
+        .filter(organization_id__in=org_ids, next_review_on__lt=today)
+        .values("organization_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return {org: Decimal(0) for org in org_ids} | _counts(rows)
+
+
+def risks_above_appetite(today: date, org_ids: Collection[int]) -> dict[int, Decimal]:
+    """Open risks, not accepted, whose current level (residual once treated, else inherent) is a level the
+    risk criteria in force never accept."""
+    never: dict[int, set[str]] = defaultdict(set)
+    levels = RiskLevel.objects.filter(
+        criteria__organization_id__in=org_ids, criteria__state="in_force"
+    ).values_list("criteria__organization_id", "key", "acceptable_by")
+    for org_id, key, acceptable_by in levels:
+        if not acceptable_by:
+            never[org_id].add(key)
+    result = {org: Decimal(0) for org in org_ids}
+    if not never:
+        return result
+    above = Q()
+    for org_id, keys in never.items():
+        above |= Q(organization_id=org_id, current_key__in=sorted(keys))
+    rows = (
+        Risk.objects.open()
+        .filter(kind=Risk.Kind.RISK, organization_id__in=list(never))
+        .exclude(status=Risk.Status.ACCEPTED)
+        .annotate(current_key=Coalesce(NullIf("residual_level_key", Value("")), "level_key"))
+        .filter(above)
+        .values("organization_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return result | _counts(rows)
+
+
+for _computed in (
+    Computed(
+        "impact_assessment_coverage",
+        "AI systems in scope with a current impact assessment",
+        "%",
+        Direction.HIGHER,
+        impact_assessment_coverage.__doc__ or "",
+        impact_assessment_coverage,
+    ),
+    Computed(
+        "nonconformities_past_due",
+        "Open nonconformities past their due date",
+        "count",
+        Direction.LOWER,
+        nonconformities_past_due.__doc__ or "",
+        nonconformities_past_due,
+    ),
+    Computed(
+        "document_reviews_overdue",
+        "Documents overdue for review",
+        "count",
+        Direction.LOWER,
+        document_reviews_overdue.__doc__ or "",
+        document_reviews_overdue,
+    ),
+    Computed(
+        "risks_above_appetite",
+        "Open risks above the risk appetite",
+        "count",
+        Direction.LOWER,
+        risks_above_appetite.__doc__ or "",
+        risks_above_appetite,
+    ),
+):
+    register(_computed)
+
+
+def record_computed_measurements(today: date, *, organization_ids: Collection[int] | None = None) -> int:
+    """Record today's value of every computed metric of every organisation (or only those given); a metric
+    with a value for today already is left alone. Returns how many measurements were recorded."""
+    metrics = Metric.objects.filter(source=Metric.Source.COMPUTED).select_related("organization")
+    if organization_ids is not None:
+        metrics = metrics.filter(organization_id__in=organization_ids)
+    done = set(
+        Measurement.objects.filter(metric__in=metrics, computed_on=today).values_list("metric_id", flat=True)
+    )
+    wanted: dict[str, list[Metric]] = defaultdict(list)
+    for metric in metrics:
+        if metric.pk not in done and metric.computed_key in _REGISTRY:
+            wanted[metric.computed_key].append(metric)
+    at = timezone.make_aware(datetime.combine(today, time(6, 0)))
+    made: list[Measurement] = []
+    for key, group in wanted.items():
+        values = _REGISTRY[key].compute(today, {m.organization_id for m in group})
+        for metric in group:
+            value = values.get(metric.organization_id)
+            if value is not None:
+                made.append(
+                    Measurement(
+                        metric=metric,
+                        value=value,
+                        measured_at=at,
+                        source=Measurement.Source.COMPUTED,
+                        level=metric.level_of(value),
+                        computed_on=today,
+                    )
+                )
+    with transaction.atomic():
+        Measurement.objects.bulk_create(made, ignore_conflicts=True)
+        saved = Measurement.objects.filter(computed_on=today, metric__in=[m.metric for m in made])
+        by_metric = {m.metric_id: m for m in saved.order_by()}
+        for measurement in made:
+            stored = by_metric.get(measurement.metric.pk)
+            if stored is None:
+                continue
+            stored.metric = measurement.metric
+            apply_latest(measurement.metric, [stored])
+            warn_owner(measurement.metric, stored)
+    return len(made)
