@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
-from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
 
@@ -22,6 +21,7 @@ from aims.changes.models import PlannedChange
 from aims.impact_assessments.models import ImpactAssessment
 from aims.lib.errors import ActionError
 from aims.organizations.models import Membership, Organization
+from aims.organizations.numbering import assign_reference
 from aims.reminders.notices import managers_of, notify
 from aims.risks.models import Risk
 
@@ -104,10 +104,7 @@ def plan_change(
     systems = list(ai_systems)
     change = PlannedChange(organization=organization, **cleaned)
     _check(change, systems)
-    Organization.objects.select_for_update().filter(pk=organization.pk).first()
-    highest = PlannedChange.objects.filter(organization=organization).aggregate(n=Max("number"))["n"]
-    change.number = (highest or 0) + 1
-    change.reference = f"CHG-{change.number:04d}"
+    assign_reference(change, "CHG")
     change.save()
     change.ai_systems.set(systems)
     after = {**_snapshot(change, cleaned), "ai_systems": sorted(s.reference for s in systems)}

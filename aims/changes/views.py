@@ -20,11 +20,9 @@ from aims.changes.models import PlannedChange
 from aims.lib.errors import ActionError
 from aims.organizations.access import get_organization_for_user
 from aims.web.forms import attempt
-from aims.web.htmx import render_records
-from aims.web.pagination import paginate_request
-from aims.web.requests import AuthedRequest, posted, query_without
+from aims.web.htmx import filtered_page, render_records
+from aims.web.requests import AuthedRequest, posted
 
-FILTER_NAMES = ("q", "ai_system", "status", "kind", "risk_level")
 S = PlannedChange.Status
 
 
@@ -32,18 +30,13 @@ S = PlannedChange.Status
 def change_list(request: AuthedRequest, org: str) -> HttpResponse:
     organization = get_organization_for_user(request.user, org)
     form = FilterForm(request.GET or None, organization=organization)
-    valid = not form.is_bound or form.is_valid()
-    page = paginate_request(request, queries.changes_for(organization, form.wanted())) if valid else None
-    context: dict[str, Any] = {
-        "organization": organization,
-        "form": form,
-        "page": page,
-        "filtered": any(request.GET.get(name) for name in FILTER_NAMES),
-        "query": query_without(request, "page"),
-        "can_edit": permissions.can_edit_changes(request.user, organization),
-        "refs": PlannedChange.evidences,
-    }
-    return render_records(request, "changes/change_list.html", context, status=200 if valid else 400)
+    context, status = filtered_page(request, form, lambda wanted: queries.changes_for(organization, wanted))
+    context.update(
+        organization=organization,
+        can_edit=permissions.can_edit_changes(request.user, organization),
+        refs=PlannedChange.evidences,
+    )
+    return render_records(request, "changes/change_list.html", context, status=status)
 
 
 @login_required

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
-from django.db.models import Max
 from django.utils import timezone
 
 from aims.ai_systems.models import AISystem
@@ -17,6 +16,7 @@ from aims.impact_assessments import permissions
 from aims.impact_assessments.models import ImpactAssessment, ImpactItem
 from aims.lib.errors import ActionError
 from aims.organizations.models import Organization
+from aims.organizations.numbering import assign_reference
 from aims.risks.actions import identify_risk
 from aims.risks.models import Risk
 
@@ -89,10 +89,7 @@ def create_assessment(*, actor: User, organization: Organization, **values: Any)
     cleaned = _cleaned(values, ASSESSMENT_FIELDS)
     assessment = ImpactAssessment(organization=organization, author=actor, **cleaned)
     _check(assessment)
-    Organization.objects.select_for_update().filter(pk=organization.pk).first()
-    highest = ImpactAssessment.objects.filter(organization=organization).aggregate(n=Max("number"))["n"]
-    assessment.number = (highest or 0) + 1
-    assessment.reference = f"IA-{assessment.number:04d}"
+    assign_reference(assessment, "IA")
     assessment.save()
     after = _snapshot(assessment, cleaned)
     record(actor=actor, verb="impact_assessment.created", target=assessment, after=after)

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
-from django.db.models import Max
 from django.utils import timezone
 
 from aims.ai_systems.models import AISystem
@@ -19,6 +18,7 @@ from aims.incidents import permissions
 from aims.incidents.models import Incident, IncidentCommunication
 from aims.lib.errors import ActionError
 from aims.organizations.models import Membership, Organization
+from aims.organizations.numbering import assign_reference
 
 if TYPE_CHECKING:
     from aims.accounts.models import User
@@ -115,10 +115,7 @@ def record_incident(
     systems = list(ai_systems)
     incident = Incident(organization=organization, **cleaned)
     _check(incident, systems)
-    Organization.objects.select_for_update().filter(pk=organization.pk).first()
-    highest = Incident.objects.filter(organization=organization).aggregate(n=Max("number"))["n"]
-    incident.number = (highest or 0) + 1
-    incident.reference = f"INC-{incident.number:04d}"
+    assign_reference(incident, "INC")
     incident.save()
     incident.ai_systems.set(systems)
     after = {**_snapshot(incident, cleaned), "ai_systems": sorted(s.reference for s in systems)}

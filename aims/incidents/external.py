@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
 from django.utils import timezone
 
 from aims.audit.trail import record
@@ -17,6 +16,7 @@ from aims.incidents.models import ExternalReport, ExternalReportLink, Incident
 from aims.lib.errors import ActionError
 from aims.lib.hashing import sha256_hex
 from aims.organizations.models import Organization
+from aims.organizations.numbering import assign_reference
 
 if TYPE_CHECKING:
     from aims.accounts.models import User
@@ -71,10 +71,7 @@ def receive_external_report(
         contact=contact.strip(),
     )
     report.full_clean(exclude=["organization", "number", "reference"], validate_constraints=False)
-    Organization.objects.select_for_update().filter(pk=organization.pk).first()
-    highest = ExternalReport.objects.filter(organization=organization).aggregate(n=Max("number"))["n"]
-    report.number = (highest or 0) + 1
-    report.reference = f"EXT-{report.number:04d}"
+    assign_reference(report, "EXT")
     report.save()
     record(actor=None, verb="external_report.received", target=report, organization=organization)
     return report

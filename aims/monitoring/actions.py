@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
-from django.db.models import Max
 from django.utils import timezone
 
 from aims.audit.trail import record
@@ -23,6 +22,7 @@ from aims.monitoring import computed, permissions
 from aims.monitoring.models import Direction, Measurement, Metric
 from aims.monitoring.thresholds import apply_latest, metric_url, plain, warn_owner
 from aims.organizations.models import Membership, Organization
+from aims.organizations.numbering import assign_reference
 
 if TYPE_CHECKING:
     from aims.accounts.models import User
@@ -111,10 +111,7 @@ def create_metric(*, actor: User, organization: Organization, **values: Any) -> 
     cleaned = _cleaned(values, METRIC_FIELDS)
     metric = Metric(organization=organization, **cleaned)
     _check_metric(metric)
-    Organization.objects.select_for_update().filter(pk=organization.pk).first()
-    highest = Metric.objects.filter(organization=organization).aggregate(n=Max("number"))["n"]
-    metric.number = (highest or 0) + 1
-    metric.reference = f"MET-{metric.number:03d}"
+    assign_reference(metric, "MET", digits=3)
     metric.save()
     record(actor=actor, verb="metric.created", target=metric, after=_snapshot(metric, cleaned))
     return metric

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
-from django.db.models import Max
 from django.utils import timezone
 
 from aims.audit.trail import record
@@ -21,6 +20,7 @@ from aims.monitoring.thresholds import plain
 from aims.objectives import permissions
 from aims.objectives.models import Objective, ObjectivePlanItem
 from aims.organizations.models import Membership, Organization
+from aims.organizations.numbering import assign_reference
 
 if TYPE_CHECKING:
     from aims.accounts.models import User
@@ -119,10 +119,7 @@ def create_objective(
     items = list(annex_c)
     objective = Objective(organization=organization, **cleaned)
     _check(objective, items)
-    Organization.objects.select_for_update().filter(pk=organization.pk).first()
-    highest = Objective.objects.filter(organization=organization).aggregate(n=Max("number"))["n"]
-    objective.number = (highest or 0) + 1
-    objective.reference = f"OBJ-{objective.number:03d}"
+    assign_reference(objective, "OBJ", digits=3)
     objective.save()
     objective.annex_c.set(items)
     after = {**_snapshot(objective, cleaned), "annex_c": sorted(i.ref for i in items)}

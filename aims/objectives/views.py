@@ -21,33 +21,26 @@ from aims.objectives.models import Objective
 from aims.objectives.progress import progress
 from aims.organizations.access import get_organization_for_user
 from aims.web.forms import attempt
-from aims.web.htmx import render_records
-from aims.web.pagination import paginate_request
-from aims.web.requests import AuthedRequest, posted, query_without
-
-FILTER_NAMES = ("q", "status", "owner")
+from aims.web.htmx import filtered_page, render_records
+from aims.web.requests import AuthedRequest, posted
 
 
 @login_required
 def objective_list(request: AuthedRequest, org: str) -> HttpResponse:
     organization = get_organization_for_user(request.user, org)
     form = FilterForm(request.GET or None, organization=organization)
-    valid = not form.is_bound or form.is_valid()
-    page = paginate_request(request, queries.objectives_for(organization, form.wanted())) if valid else None
-    today = timezone.localdate()
-    rows = [(o, queries.progress_of(o, today)) for o in page.items] if page else []
-    context: dict[str, Any] = {
-        "organization": organization,
-        "form": form,
-        "page": page,
-        "rows": rows,
-        "labels": queries.PROGRESS_LABELS,
-        "filtered": any(request.GET.get(name) for name in FILTER_NAMES),
-        "query": query_without(request, "page"),
-        "can_edit": permissions.can_edit_objectives(request.user, organization),
-        "refs": Objective.evidences,
-    }
-    return render_records(request, "objectives/objective_list.html", context, status=200 if valid else 400)
+    context, status = filtered_page(
+        request, form, lambda wanted: queries.objectives_for(organization, wanted)
+    )
+    page, today = context["page"], timezone.localdate()
+    context.update(
+        organization=organization,
+        rows=[(o, queries.progress_of(o, today)) for o in page.items] if page else [],
+        labels=queries.PROGRESS_LABELS,
+        can_edit=permissions.can_edit_objectives(request.user, organization),
+        refs=Objective.evidences,
+    )
+    return render_records(request, "objectives/objective_list.html", context, status=status)
 
 
 @login_required

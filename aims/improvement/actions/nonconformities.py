@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Max
 from django.utils import timezone
 
 from aims.audit.trail import record
@@ -26,6 +25,7 @@ from aims.improvement.models import MAX_CAUSE_STEPS, CorrectiveAction, Effective
 from aims.incidents.models import Incident
 from aims.lib.errors import ActionError
 from aims.organizations.models import Organization
+from aims.organizations.numbering import assign_reference
 
 if TYPE_CHECKING:
     from aims.accounts.models import User
@@ -102,10 +102,7 @@ def raise_nonconformity(
         raised_on=raised_on or timezone.localdate(),
     )
     _check(nc)
-    Organization.objects.select_for_update().filter(pk=organization.pk).first()
-    highest = Nonconformity.objects.filter(organization=organization).aggregate(n=Max("number"))["n"]
-    nc.number = (highest or 0) + 1
-    nc.reference = f"NC-{nc.number:04d}"
+    assign_reference(nc, "NC")
     nc.save()
     record(
         actor=actor,

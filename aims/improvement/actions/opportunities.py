@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
 from django.utils import timezone
 
 from aims.audit.trail import record
@@ -24,6 +23,7 @@ from aims.improvement.actions._common import (
 from aims.improvement.models import ImprovementOpportunity
 from aims.lib.errors import ActionError
 from aims.organizations.models import Organization
+from aims.organizations.numbering import assign_reference
 
 if TYPE_CHECKING:
     from aims.accounts.models import User
@@ -53,10 +53,7 @@ def record_opportunity(*, actor: User, organization: Organization, **values: Any
         organization=organization, raised_by=actor, **cleaned(values, OPPORTUNITY_FIELDS, _TEXT)
     )
     _check(item)
-    Organization.objects.select_for_update().filter(pk=organization.pk).first()
-    highest = ImprovementOpportunity.objects.filter(organization=organization).aggregate(n=Max("number"))["n"]
-    item.number = (highest or 0) + 1
-    item.reference = f"IMP-{item.number:04d}"
+    assign_reference(item, "IMP")
     item.save()
     after = {"reference": item.reference, **snapshot(item, OPPORTUNITY_FIELDS)}
     record(actor=actor, verb="improvement.recorded", target=item, after=after)

@@ -17,11 +17,8 @@ from aims.improvement.models import EffectivenessCheck, Nonconformity
 from aims.improvement.views._common import form_page
 from aims.incidents.access import get_incident_for_user
 from aims.organizations.access import get_organization_for_user
-from aims.web.htmx import render_records
-from aims.web.pagination import paginate_request
-from aims.web.requests import AuthedRequest, posted, query_without
-
-FILTER_NAMES = ("q", "status", "source", "grade", "owner", "overdue")
+from aims.web.htmx import filtered_page, render_records
+from aims.web.requests import AuthedRequest, posted
 
 
 def detail_url(nc: Nonconformity) -> str:
@@ -32,24 +29,18 @@ def detail_url(nc: Nonconformity) -> str:
 def nonconformity_list(request: AuthedRequest, org: str) -> HttpResponse:
     organization = get_organization_for_user(request.user, org)
     form = FilterForm(request.GET or None, organization=organization)
-    valid = not form.is_bound or form.is_valid()
-    records = queries.nonconformities_for(organization, form.wanted())
-    page = paginate_request(request, records) if valid else None
-    ageing = queries.ageing(organization)
-    context: dict[str, Any] = {
-        "organization": organization,
-        "form": form,
-        "page": page,
-        "filtered": any(request.GET.get(name) for name in FILTER_NAMES),
-        "query": query_without(request, "page"),
-        "can_edit": permissions.can_edit_nonconformities(request.user, organization),
-        "ageing": ageing,
-        "ageing_chart": queries.ageing_chart(ageing),
-        "refs": Nonconformity.evidences,
-    }
-    return render_records(
-        request, "improvement/nonconformity_list.html", context, status=200 if valid else 400
+    context, status = filtered_page(
+        request, form, lambda wanted: queries.nonconformities_for(organization, wanted)
     )
+    ageing = queries.ageing(organization)
+    context.update(
+        organization=organization,
+        can_edit=permissions.can_edit_nonconformities(request.user, organization),
+        ageing=ageing,
+        ageing_chart=queries.ageing_chart(ageing),
+        refs=Nonconformity.evidences,
+    )
+    return render_records(request, "improvement/nonconformity_list.html", context, status=status)
 
 
 def _raise(request: AuthedRequest, org: str, form: NonconformityForm, **fixed: Any) -> HttpResponse:

@@ -16,9 +16,8 @@ from aims.improvement.forms import CompleteOpportunityForm, DecideForm, Opportun
 from aims.improvement.models import ImprovementOpportunity
 from aims.improvement.views._common import button, form_page
 from aims.organizations.access import get_organization_for_user
-from aims.web.htmx import render_records
-from aims.web.pagination import paginate_request
-from aims.web.requests import AuthedRequest, posted, query_without
+from aims.web.htmx import filtered_page, render_records
+from aims.web.requests import AuthedRequest, posted
 
 S = ImprovementOpportunity.Status
 
@@ -31,20 +30,15 @@ def detail_url(item: ImprovementOpportunity) -> str:
 def opportunity_list(request: AuthedRequest, org: str) -> HttpResponse:
     organization = get_organization_for_user(request.user, org)
     form = OpportunityFilterForm(request.GET or None)
-    valid = not form.is_bound or form.is_valid()
-    page = (
-        paginate_request(request, queries.opportunities_for(organization, form.wanted())) if valid else None
+    context, status = filtered_page(
+        request, form, lambda wanted: queries.opportunities_for(organization, wanted)
     )
-    context: dict[str, Any] = {
-        "organization": organization,
-        "form": form,
-        "page": page,
-        "filtered": any(request.GET.get(name) for name in ("q", "status", "source")),
-        "query": query_without(request, "page"),
-        "can_edit": permissions.can_edit_opportunities(request.user, organization),
-        "refs": ImprovementOpportunity.evidences,
-    }
-    return render_records(request, "improvement/opportunity_list.html", context, status=200 if valid else 400)
+    context.update(
+        organization=organization,
+        can_edit=permissions.can_edit_opportunities(request.user, organization),
+        refs=ImprovementOpportunity.evidences,
+    )
+    return render_records(request, "improvement/opportunity_list.html", context, status=status)
 
 
 @login_required

@@ -9,7 +9,6 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
 from django.utils import timezone
 
 from aims.accounts.models import User
@@ -23,6 +22,7 @@ from aims.internal_audits.actions.programmes import require_decider, require_wor
 from aims.internal_audits.models import NONCONFORMING, InternalAudit, Result
 from aims.lib.errors import ActionError
 from aims.organizations.models import Membership, Organization, Role
+from aims.organizations.numbering import assign_reference
 
 AUDIT_FIELDS = (
     "programme", "title", "criteria", "lead_auditor", "plan", "planned_start", "planned_end",
@@ -127,10 +127,7 @@ def plan_audit(
     items, systems, people = list(scope_items), list(ai_systems), list(dict.fromkeys(team))
     audit = InternalAudit(organization=organization, **values)
     _check(audit, items, systems, people)
-    Organization.objects.select_for_update().filter(pk=organization.pk).first()
-    highest = InternalAudit.objects.filter(organization=organization).aggregate(n=Max("number"))["n"]
-    audit.number = (highest or 0) + 1
-    audit.reference = f"AUD-{audit.number:04d}"
+    assign_reference(audit, "AUD")
     audit.save()
     audit.scope_items.set(items)
     audit.ai_systems.set(systems)

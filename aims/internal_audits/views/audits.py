@@ -18,32 +18,24 @@ from aims.internal_audits.models import FINDINGS, InternalAudit, Result
 from aims.internal_audits.views._common import run
 from aims.organizations.access import get_organization_for_user
 from aims.web.forms import attempt
-from aims.web.htmx import render_records
-from aims.web.pagination import paginate_request
-from aims.web.requests import AuthedRequest, posted, query_without
-
-FILTER_NAMES = ("q", "status", "programme")
+from aims.web.htmx import filtered_page, render_records
+from aims.web.requests import AuthedRequest, posted
 
 
 @login_required
 def audit_list(request: AuthedRequest, org: str) -> HttpResponse:
     organization = get_organization_for_user(request.user, org)
     form = FilterForm(request.GET or None, organization=organization)
-    valid = not form.is_bound or form.is_valid()
-    page = paginate_request(request, queries.audits_for(organization, form.wanted())) if valid else None
+    context, status = filtered_page(request, form, lambda wanted: queries.audits_for(organization, wanted))
     rows = queries.coverage(queries.recent_audits(organization, timezone.localdate()))
-    context: dict[str, Any] = {
-        "organization": organization,
-        "form": form,
-        "page": page,
-        "filtered": any(request.GET.get(name) for name in FILTER_NAMES),
-        "query": query_without(request, "page"),
-        "can_edit": permissions.can_work_on_audits(request.user, organization),
-        "coverage": rows,
-        "chart": queries.coverage_chart(rows),
-        "refs": InternalAudit.evidences,
-    }
-    return render_records(request, "internal_audits/audit_list.html", context, status=200 if valid else 400)
+    context.update(
+        organization=organization,
+        can_edit=permissions.can_work_on_audits(request.user, organization),
+        coverage=rows,
+        chart=queries.coverage_chart(rows),
+        refs=InternalAudit.evidences,
+    )
+    return render_records(request, "internal_audits/audit_list.html", context, status=status)
 
 
 def _form_page(

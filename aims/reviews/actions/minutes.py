@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from aims.audit.trail import record
 from aims.lib.errors import ActionError
-from aims.organizations.models import Organization
+from aims.organizations.numbering import assign_reference
 from aims.reviews.actions.common import (
     check_member,
     cleaned,
@@ -148,10 +148,7 @@ def add_review_action(
     organization = review.organization
     action = ReviewAction(organization=organization, review=review, decision=decision, **fields)
     _check_action(action)
-    Organization.objects.select_for_update().filter(pk=organization.pk).first()
-    highest = ReviewAction.objects.filter(organization=organization).aggregate(n=Max("number"))["n"]
-    action.number = (highest or 0) + 1
-    action.reference = f"MRA-{action.number:04d}"
+    assign_reference(action, "MRA")
     action.save()
     after = {"review": review.reference, "decision": decision.number if decision else None}
     after |= snapshot(action, fields)

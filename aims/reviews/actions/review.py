@@ -15,6 +15,7 @@ from django.utils import timezone
 from aims.audit.trail import record
 from aims.lib.errors import ActionError
 from aims.organizations.models import Organization
+from aims.organizations.numbering import assign_reference
 from aims.reviews.actions.common import (
     check_member,
     cleaned,
@@ -77,10 +78,7 @@ def plan_review(*, actor: User, organization: Organization, **values: Any) -> Ma
         review.period_start = review.period_start or period.start
         review.period_end = review.period_end or period.end
     _check(review)
-    Organization.objects.select_for_update().filter(pk=organization.pk).first()
-    highest = ManagementReview.objects.filter(organization=organization).aggregate(n=Max("number"))["n"]
-    review.number = (highest or 0) + 1
-    review.reference = f"MR-{review.number:04d}"
+    assign_reference(review, "MR")
     review.save()
     record(actor=actor, verb="review.planned", target=review, after=snapshot(review, REVIEW_FIELDS))
     return review

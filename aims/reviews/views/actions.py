@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
@@ -18,28 +16,22 @@ from aims.reviews.forms import ActionFilterForm, ActionForm, CloseActionForm, Re
 from aims.reviews.models import ReviewAction
 from aims.reviews.views.common import run
 from aims.web.forms import attempt
-from aims.web.htmx import render_records
-from aims.web.pagination import paginate_request
-from aims.web.requests import AuthedRequest, posted, query_without
+from aims.web.htmx import filtered_page, render_records
+from aims.web.requests import AuthedRequest, posted
 
 
 @login_required
 def action_list(request: AuthedRequest, org: str) -> HttpResponse:
     organization = get_organization_for_user(request.user, org)
     form = ActionFilterForm(request.GET or None, organization=organization)
-    valid = not form.is_bound or form.is_valid()
-    records = queries.actions_for(organization, form.wanted())
-    context: dict[str, Any] = {
-        "organization": organization,
-        "form": form,
-        "page": paginate_request(request, records) if valid else None,
-        "filtered": any(request.GET.get(name) for name in ("status", "owner")),
-        "query": query_without(request, "page"),
-        "can_edit": permissions.can_edit_reviews(request.user, organization),
-        "close_form": CloseActionForm(),
-        "refs": ReviewAction.evidences,
-    }
-    return render_records(request, "reviews/action_list.html", context, status=200 if valid else 400)
+    context, status = filtered_page(request, form, lambda wanted: queries.actions_for(organization, wanted))
+    context.update(
+        organization=organization,
+        can_edit=permissions.can_edit_reviews(request.user, organization),
+        close_form=CloseActionForm(),
+        refs=ReviewAction.evidences,
+    )
+    return render_records(request, "reviews/action_list.html", context, status=status)
 
 
 @login_required

@@ -7,13 +7,13 @@ from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Max
 from django.utils import timezone
 
 from aims.audit.trail import record
 from aims.catalog.models import CatalogItem
 from aims.lib.errors import ActionError
 from aims.organizations.models import Organization
+from aims.organizations.numbering import assign_reference
 from aims.risks import permissions
 from aims.risks.actions.common import (
     check_catalog,
@@ -89,10 +89,7 @@ def identify_risk(
     require_editor(actor, organization)
     risk = Risk(organization=organization, **_cleaned(values))
     _check(risk, objectives)
-    Organization.objects.select_for_update().filter(pk=organization.pk).first()
-    highest = Risk.objects.filter(organization=organization).aggregate(n=Max("number"))["n"] or 0
-    risk.number = highest + 1
-    risk.reference = f"RSK-{risk.number:04d}"
+    assign_reference(risk, "RSK")
     risk.save()
     if objectives:
         risk.objectives.set(objectives)
