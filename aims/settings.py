@@ -256,6 +256,13 @@ AIMS_API_MAX_PAGE_SIZE = 200
 AIMS_TOKEN_DEFAULT_DAYS = env_int("AIMS_TOKEN_DEFAULT_DAYS", 90)
 AIMS_MAX_IMPORT_BYTES = env_int("AIMS_MAX_IMPORT_BYTES", 10 * 1024 * 1024)
 AIMS_MAX_UPLOAD_BYTES = env_int("AIMS_MAX_UPLOAD_BYTES", 20 * 1024 * 1024)
+# What an imported workbook may expand to when read, whatever its size on the wire: all its parts unpacked,
+# the cells of one sheet's grid (first to last used row and column), and the memory and CPU time of the
+# child process that reads it.
+AIMS_IMPORT_MAX_EXPANDED_BYTES = env_int("AIMS_IMPORT_MAX_EXPANDED_BYTES", 250_000_000)
+AIMS_IMPORT_MAX_CELLS = env_int("AIMS_IMPORT_MAX_CELLS", 5_000_000)
+AIMS_IMPORT_READER_MEMORY_MB = env_int("AIMS_IMPORT_READER_MEMORY_MB", 1024)
+AIMS_IMPORT_READER_SECONDS = env_int("AIMS_IMPORT_READER_SECONDS", 60)
 AIMS_CONCERN_REPORTS_PER_HOUR = env_int("AIMS_CONCERN_REPORTS_PER_HOUR", 20)
 AIMS_INCIDENT_REPORTS_PER_HOUR = env_int("AIMS_INCIDENT_REPORTS_PER_HOUR", 20)
 

@@ -14,8 +14,11 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
 from openpyxl import Workbook
-from python_calamine import CalamineWorkbook
+
+from aims.lib.sheet_reader import SheetUnreadable, read_sheets_isolated
+from aims.lib.xlsx_bounds import Bounds
 
 MAX_ROWS = 100_000
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -131,28 +134,25 @@ def _table(raw: Iterator[list[str]], *, allow_empty: bool = False) -> Table:
     return Table(headers=headers, rows=rows)
 
 
-def _cell_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if hasattr(value, "isoformat"):
-        return str(value.isoformat())[:10] if getattr(value, "hour", 0) == 0 else str(value.isoformat())
-    return str(value)
-
-
-def _read_workbook(data: bytes) -> dict[str, list[list[Any]]]:
-    """Every sheet's cell values. Read with calamine (Rust): ten times faster than openpyxl on large
-    sheets, and its XML reader resolves no entities."""
+def _read_workbook(data: bytes) -> dict[str, list[list[str]]]:
+    """Every sheet's cells as text, read by calamine (Rust: ten times faster than openpyxl on large sheets,
+    and its XML reader resolves no entities) in a child process that first measures what the workbook would
+    expand to and reads it only within its own memory and time limits (``aims.lib.sheet_reader``)."""
     try:
-        workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
-        return {name: workbook.get_sheet_by_name(name).to_python() for name in workbook.sheet_names}
-    except Exception as exc:  # calamine raises several kinds for a damaged workbook
-        raise FileRejected(f"The workbook cannot be read: {exc}") from None
+        return read_sheets_isolated(
+            data,
+            bounds=Bounds(
+                expanded_bytes=settings.AIMS_IMPORT_MAX_EXPANDED_BYTES, cells=settings.AIMS_IMPORT_MAX_CELLS
+            ),
+            memory_bytes=settings.AIMS_IMPORT_READER_MEMORY_MB * 1024 * 1024,
+            seconds=settings.AIMS_IMPORT_READER_SECONDS,
+        )
+    except SheetUnreadable as exc:
+        raise FileRejected(str(exc)) from None
 
 
-def _sheet_rows(rows: list[list[Any]]) -> Iterator[list[str]]:
-    return ([_cell_text(value) for value in row] for row in rows)
+def _sheet_rows(rows: list[list[str]]) -> Iterator[list[str]]:
+    return iter(rows)
 
 
 def _xlsx_rows(data: bytes) -> Iterator[list[str]]:
@@ -169,7 +169,15 @@ def _csv_rows(data: bytes) -> Iterator[list[str]]:
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    return csv.reader(io.StringIO(text), dialect)
+    return _csv_records(csv.reader(io.StringIO(text), dialect))
+
+
+def _csv_records(reader: Iterator[list[str]]) -> Iterator[list[str]]:
+    """The reader's rows; a row it cannot read (a cell over its 128 KB field limit) rejects the file."""
+    try:
+        yield from reader
+    except csv.Error as exc:
+        raise FileRejected(f"The CSV file cannot be read: {exc}.") from None
 
 
 def check_headers(headers: Sequence[str], columns: Sequence[Column]) -> list[RowError]:
