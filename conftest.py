@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from aims.accounts.models import User
@@ -10,11 +12,13 @@ from aims.web.testing import ROLES, Personas
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cache() -> None:
-    """Rate limits live in the cache; each test starts with none spent."""
+def _fresh_cache(django_db_setup: None, django_db_blocker: Any) -> None:
+    """Rate limits live in the cache (a table of the test database, as in production without Redis); each
+    test starts with none spent."""
     from django.core.cache import cache
 
-    cache.clear()
+    with django_db_blocker.unblock():
+        cache.clear()
 
 
 def make_user(email: str, password: str | None = None) -> User:

@@ -125,12 +125,19 @@ else:
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# The cache holds the login and public-link rate limits and the TOTP codes already used, so it must be one for
+# every worker process: Redis when REDIS_URL is set, otherwise a table in the aims database (created by
+# `aims migrate`), never a process's own memory.
 CACHE_URL = env_str("REDIS_URL")
 CACHES = {
     "default": (
         {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
         if CACHE_URL
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+        else {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "aims_cache",
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
+        }
     )
 }
 

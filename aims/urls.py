@@ -2,8 +2,12 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from aims.accounts.admin_login import admin_login
 from aims.api import api
 from aims.organizations import views as organization_views
+
+# The admin signs in through allauth only, so that two-factor and the login rate limits hold there too.
+admin.site.login = admin_login  # type: ignore[method-assign]
 
 urlpatterns = [
     path("", organization_views.home, name="home"),

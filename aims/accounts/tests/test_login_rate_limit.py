@@ -40,3 +40,17 @@ def test_limit_is_per_address(dana):
     fail(client, LIMIT)
     response = sign_in(Client(REMOTE_ADDR="10.0.0.9"), "dana@acme.test")
     assert TOO_MANY in response.content
+
+
+def test_the_count_is_shared_by_every_worker_process_without_redis(dana):
+    """Another worker process has none of this process's memory: the count must live where both look, the
+    database's cache table. Emptying this process's own memory caches stands in for that other process."""
+    from django.core.cache.backends import locmem
+
+    client = Client()
+    fail(client, LIMIT)
+    for store in ("_caches", "_expire_info", "_locks"):
+        getattr(locmem, store).clear()
+    response = sign_in(Client(), "dana@acme.test")
+    assert TOO_MANY in response.content
+    assert settings.CACHES["default"]["BACKEND"] == "django.core.cache.backends.db.DatabaseCache"

@@ -2,42 +2,12 @@
 
 import re
 
-import pytest
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from django.core import mail
 from django.test import Client
 
-from aims.accounts.tests.conftest import PASSWORD, sign_in, totp_code
-
-
-def sign_in_and_confirm(client: Client, email: str) -> None:
-    """Adding an authenticator needs a fresh password confirmation, even right after signing in."""
-    sign_in(client, email)
-    gate = client.get("/accounts/2fa/totp/activate/")
-    assert gate.status_code == 302
-    assert gate["Location"].startswith("/accounts/reauthenticate/")
-    response = client.post(gate["Location"], {"password": PASSWORD})
-    assert response.status_code == 302
-    assert response["Location"] == "/accounts/2fa/totp/activate/"
-
-
-def activate_totp(client: Client) -> str:
-    page = client.get("/accounts/2fa/totp/activate/")
-    assert page.status_code == 200
-    secret: str = page.context["form"].secret
-    response = client.post("/accounts/2fa/totp/activate/", {"code": totp_code(secret)})
-    assert response.status_code == 302, response.context["form"].errors
-    return secret
-
-
-@pytest.fixture
-def totp_secret(dana):
-    client = Client()
-    sign_in_and_confirm(client, dana.email)
-    secret = activate_totp(client)
-    client.post("/accounts/logout/")
-    return secret
+from aims.accounts.tests.conftest import sign_in, sign_in_and_confirm, totp_code
 
 
 def test_activation_page_shows_the_qr_code_and_secret(dana):
