@@ -4,7 +4,8 @@ The admin's own login form checks a password and nothing else, so it would sides
 login rate limits that allauth applies. Here it never checks a password: a visitor who is not signed in is
 sent to allauth's sign-in (two-factor, rate limits) with a way back; a signed-in staff member goes on to the
 admin; anyone else signed in is refused. A POST of credentials to it is treated like a GET: it signs nobody
-in, not even a second account over a signed-in one.
+in, not even a second account over a signed-in one. (allauth's own ``secure_admin_login`` wrapper would still
+pass a signed-in staff member's POST to the admin's form, which signs in whoever's password it is given.)
 """
 
 from __future__ import annotations

@@ -110,7 +110,7 @@ def read_sheets(data: bytes, filename: str, *, max_bytes: int) -> dict[str, Tabl
     tables: dict[str, Table] = {}
     for title, rows in _read_workbook(data).items():
         try:
-            tables[title] = _table(_sheet_rows(rows), allow_empty=True)
+            tables[title] = _table(iter(rows), allow_empty=True)
         except FileRejected as exc:
             raise FileRejected(f"Sheet “{title}”: {exc.message}") from None
     return tables
@@ -151,13 +151,9 @@ def _read_workbook(data: bytes) -> dict[str, list[list[str]]]:
         raise FileRejected(str(exc)) from None
 
 
-def _sheet_rows(rows: list[list[str]]) -> Iterator[list[str]]:
-    return iter(rows)
-
-
 def _xlsx_rows(data: bytes) -> Iterator[list[str]]:
     sheets = _read_workbook(data)
-    return _sheet_rows(next(iter(sheets.values()), []))
+    return iter(next(iter(sheets.values()), []))
 
 
 def _csv_rows(data: bytes) -> Iterator[list[str]]:

@@ -26,10 +26,10 @@ from typing import Any
 from aims.lib.xlsx_bounds import Bounds, WorkbookRefused, check_workbook
 
 READER_FAILED = 2
+REFUSED = 3
 # What the standard library raises for an archive that is damaged, encrypted, or compressed with a method it
 # does not read.
 DAMAGED = (zipfile.BadZipFile, zipfile.LargeZipFile, RuntimeError, NotImplementedError, EOFError, zlib.error)
-REFUSED = 3
 
 
 class SheetUnreadable(Exception):

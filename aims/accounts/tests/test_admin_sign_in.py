@@ -77,7 +77,7 @@ def test_the_way_in_to_the_admin_asks_for_the_second_factor(staff, staff_totp):
     assert client.get(ADMIN_LOGIN)["Location"] == "/admin/"
 
 
-def test_the_admin_login_counts_against_the_rate_limit_because_allauth_does_the_counting(staff):
+def test_a_staff_account_is_throttled_like_any_other_and_kept_out_of_the_admin(staff):
     client = Client()
     for _ in range(LIMIT):
         sign_in(client, staff.email, "wrong password")
