@@ -23,8 +23,10 @@ from aims.internal_audits.api import router as internal_audits_router
 from aims.monitoring.api import router as monitoring_router
 from aims.objectives.api import router as objectives_router
 from aims.organizations.api import router as organizations_router
+from aims.packs.api import router as packs_router
 from aims.people.api import router as people_router
 from aims.policies.api import router as policies_router
+from aims.readiness.api import router as readiness_router
 from aims.reminders.api import router as reminders_router
 from aims.reviews.api import router as reviews_router
 from aims.risks.api import router as risks_router
@@ -71,3 +73,5 @@ api.add_router("/monitoring", monitoring_router)
 api.add_router("/changes", changes_router)
 api.add_router("/management-reviews", reviews_router)
 api.add_router("/notices", reminders_router)
+api.add_router("/readiness", readiness_router)
+api.add_router("/packs", packs_router)

@@ -67,6 +67,8 @@ INSTALLED_APPS = [
     "aims.reviews",
     "aims.reminders",
     "aims.people",
+    "aims.readiness",
+    "aims.packs",
     "aims.demo",
 ]
 
@@ -83,6 +85,8 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "csp.middleware.CSPMiddleware",
+    # After the view: every request of an external auditor is appended to the organisation's audit trail.
+    "aims.organizations.middleware.ExternalAuditorAccessLogMiddleware",
 ]
 
 ROOT_URLCONF = "aims.urls"
@@ -261,6 +265,8 @@ CONTENT_SECURITY_POLICY = {
 AIMS_API_PAGE_SIZE = 50
 AIMS_API_MAX_PAGE_SIZE = 200
 AIMS_TOKEN_DEFAULT_DAYS = env_int("AIMS_TOKEN_DEFAULT_DAYS", 90)
+# The longest an external auditor's access may run from the day it is granted or extended.
+AIMS_EXTERNAL_AUDIT_MAX_DAYS = env_int("AIMS_EXTERNAL_AUDIT_MAX_DAYS", 90)
 AIMS_MAX_IMPORT_BYTES = env_int("AIMS_MAX_IMPORT_BYTES", 10 * 1024 * 1024)
 AIMS_MAX_UPLOAD_BYTES = env_int("AIMS_MAX_UPLOAD_BYTES", 20 * 1024 * 1024)
 # What an imported workbook may expand to when read, whatever its size on the wire: all its parts unpacked,
@@ -270,6 +276,10 @@ AIMS_IMPORT_MAX_EXPANDED_BYTES = env_int("AIMS_IMPORT_MAX_EXPANDED_BYTES", 250_0
 AIMS_IMPORT_MAX_CELLS = env_int("AIMS_IMPORT_MAX_CELLS", 5_000_000)
 AIMS_IMPORT_READER_MEMORY_MB = env_int("AIMS_IMPORT_READER_MEMORY_MB", 1024)
 AIMS_IMPORT_READER_SECONDS = env_int("AIMS_IMPORT_READER_SECONDS", 60)
+# The Ed25519 key that signs evidence packs (`aims pack key` shows its fingerprint); made on first use.
+AIMS_PACK_SIGNING_KEY_FILE = Path(
+    env_str("AIMS_PACK_SIGNING_KEY_FILE", str(VAR_DIR / "pack-signing-key.pem"))
+)
 AIMS_CONCERN_REPORTS_PER_HOUR = env_int("AIMS_CONCERN_REPORTS_PER_HOUR", 20)
 AIMS_INCIDENT_REPORTS_PER_HOUR = env_int("AIMS_INCIDENT_REPORTS_PER_HOUR", 20)
 

@@ -17,6 +17,8 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("catalog/", include("aims.catalog.urls")),
     path("o/<slug:org>/audit/", include("aims.audit.urls")),
+    path("o/<slug:org>/readiness/", include("aims.readiness.urls")),
+    path("o/<slug:org>/pack/", include("aims.packs.urls")),
     path("o/<slug:org>/systems/", include("aims.ai_systems.urls")),
     path("o/<slug:org>/components/", include("aims.components.urls")),
     path("o/<slug:org>/third-parties/", include("aims.third_parties.urls")),

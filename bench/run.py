@@ -30,6 +30,8 @@ DETAIL_MS = 100.0  # a detail page's median
 VERIFY_RATE = 100_000  # events per second, at least
 REVIEW_INPUTS_MS = 1000.0  # compiling every management-review input (10,000 systems, 100,000 risks)
 CHECKLIST_MS = 200.0  # generating a full-standard internal audit checklist (70 items)
+READINESS_MS = 1000.0  # every readiness rule over 10,000 systems and 100,000 risks, without the cache
+COCKPIT_MS = 100.0  # the organisation's home page (readiness from the cache), median; p95 under 150 ms
 
 
 @dataclass(frozen=True)
@@ -132,6 +134,16 @@ def targets(actor: str) -> list[Target]:
         Target("audit events API: page 50", api, {"organization": SLUG, "page": 50}),
         *inventory_targets(),
         *management_system_targets(),
+        *readiness_targets(),
+    ]
+
+
+def readiness_targets() -> list[Target]:
+    """The cockpit, the readiness page and the readiness API (issue 11)."""
+    return [
+        Target("cockpit (organisation home)", f"/o/{SLUG}/", {}, COCKPIT_MS, P95_LIMIT_MS),
+        Target("readiness page", f"/o/{SLUG}/readiness/", {}, DETAIL_MS, P95_LIMIT_MS),
+        Target("readiness API", "/api/v1/readiness", {"organization": SLUG}, DETAIL_MS, P95_LIMIT_MS),
     ]
 
 
@@ -280,7 +292,28 @@ def measure_operations(runs: int) -> list[Timed]:
     return [
         _summary("management review: compile every input (12 months)", REVIEW_INPUTS_MS, timings),
         _summary("internal audit: generate full-standard checklist", CHECKLIST_MS, checklist),
+        time_readiness(organization, runs),
     ]
+
+
+def time_readiness(organization: Any, runs: int) -> Timed:
+    """Every readiness rule computed afresh (no cache), with its query count."""
+    from aims.readiness.engine import compute
+
+    compute(organization)  # warm
+    queries, _ = count_queries(lambda: compute(organization))
+    timings = []
+    for _ in range(max(runs // 3, 5)):
+        started = time.perf_counter()
+        readiness = compute(organization)
+        timings.append((time.perf_counter() - started) * 1000)
+    counts = readiness.counts()
+    print(
+        f"readiness of {SLUG}: {len(readiness.results)} results in {queries} queries; "
+        f"{counts['clauses_satisfied']}/{counts['clauses_total']} clauses, {counts['blockers']} blockers, "
+        f"{counts['nonconformities']} nonconformities, {counts['unevaluated']} not evaluated"
+    )
+    return _summary("readiness: every rule, no cache", READINESS_MS, timings)
 
 
 def measure_verify() -> tuple[int, float, bool]:

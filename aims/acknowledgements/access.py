@@ -14,8 +14,13 @@ from django.http import Http404
 from aims.accounts.models import User
 from aims.acknowledgements.models import AcknowledgementRequest, Campaign
 from aims.documents.models import DocumentVersion
-from aims.organizations.access import Predicate, get_organization_for_user
-from aims.organizations.models import Membership, Organization
+from aims.organizations.access import (
+    Predicate,
+    get_organization_for_user,
+    get_record_for_user,
+    member_organizations,
+)
+from aims.organizations.models import Organization
 from aims.organizations.permissions import can_view_organization
 
 if TYPE_CHECKING:
@@ -26,7 +31,7 @@ def _organizations(user: User | AnonymousUser, org_slug: str | None, perm: Predi
     if org_slug is not None:
         return [get_organization_for_user(user, org_slug, require=perm)]
     if isinstance(user, User):
-        return Membership.objects.filter(user=user).values("organization")
+        return member_organizations(user)
     raise Http404("No such record.")
 
 
@@ -38,32 +43,25 @@ def _check(user: User | AnonymousUser, organization: Organization, perm: Predica
 def get_campaign_for_user(
     user: User | AnonymousUser, org_slug: str | None, pk: int, perm: Predicate | None = None
 ) -> Campaign:
-    organizations = _organizations(user, org_slug, perm)
-    campaign = (
-        Campaign.objects.with_counts()
-        .select_related("organization", "version__document", "started_by", "closed_by")
-        .filter(pk=pk, organization__in=organizations)
-        .first()
+    campaigns = Campaign.objects.with_counts().select_related(
+        "organization", "version__document", "started_by", "closed_by"
     )
-    if campaign is None:
-        raise Http404("No such campaign.")
-    _check(user, campaign.organization, perm)
-    return campaign
+    return get_record_for_user(campaigns, user, org_slug, pk, perm, missing="No such campaign.")
 
 
 def get_request_for_user(user: User | AnonymousUser, org_slug: str | None, pk: int) -> AcknowledgementRequest:
     """Any member may reach a request of their organisation; only its recipient may act on it."""
-    organizations = _organizations(user, org_slug, None)
-    request = (
-        AcknowledgementRequest.objects.select_related(
-            "campaign__organization", "campaign__version__document", "recipient"
-        )
-        .filter(pk=pk, campaign__organization__in=organizations)
-        .first()
+    requests = AcknowledgementRequest.objects.select_related(
+        "campaign__organization", "campaign__version__document", "recipient"
     )
-    if request is None:
-        raise Http404("No such acknowledgement request.")
-    return request
+    return get_record_for_user(
+        requests,
+        user,
+        org_slug,
+        pk,
+        path="campaign__organization",
+        missing="No such acknowledgement request.",
+    )
 
 
 def get_version_for_user(

@@ -20,7 +20,7 @@ from aims.audit.trail import record
 from aims.documents.models import DocumentVersion
 from aims.lib.errors import ActionError
 from aims.organizations.models import Membership
-from aims.organizations.permissions import can_manage_members, can_view_organization
+from aims.organizations.permissions import can_manage_members, can_take_part
 
 if TYPE_CHECKING:
     from datetime import date
@@ -142,7 +142,7 @@ def start_campaign(
 @transaction.atomic
 def acknowledge_version(*, actor: User, request: AcknowledgementRequest) -> AcknowledgementRequest:
     """The recipient says they have read and understood the version."""
-    if request.recipient_id != actor.pk or not can_view_organization(actor, request.campaign.organization):
+    if request.recipient_id != actor.pk or not can_take_part(actor, request.campaign.organization):
         raise PermissionDenied("Only the person asked can acknowledge this.")
     request = AcknowledgementRequest.objects.select_for_update().get(pk=request.pk)
     campaign = Campaign.objects.select_related("organization", "version__document").get(

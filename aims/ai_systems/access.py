@@ -9,7 +9,7 @@ from django.http import Http404
 
 from aims.accounts.models import User
 from aims.ai_systems.models import AISystem
-from aims.organizations.access import Predicate, get_organization_for_user
+from aims.organizations.access import Predicate, find_member_record, get_organization_for_user
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -28,7 +28,7 @@ def get_ai_system_for_user(
         organization = get_organization_for_user(user, org_slug, require=perm)
         system = systems.filter(pk=pk, organization=organization).first()
     elif isinstance(user, User):
-        system = systems.visible_to(user).filter(pk=pk).first()
+        system = find_member_record(systems.filter(pk=pk), user)
         if system is not None and perm is not None and not perm(user, system.organization):
             raise PermissionDenied("Your role in this organisation does not allow this.")
     else:

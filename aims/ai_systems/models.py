@@ -13,7 +13,7 @@ from django.db import models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from aims.organizations.models import Organization
+from aims.organizations.models import Membership, Organization
 
 if TYPE_CHECKING:
     from aims.accounts.models import User
@@ -124,7 +124,7 @@ class AISystemQuerySet(models.QuerySet["AISystem"]):
     def visible_to(self, user: User) -> AISystemQuerySet:
         if not user.is_authenticated:
             return self.none()
-        return self.filter(organization__memberships__user=user)
+        return self.filter(organization__in=Membership.objects.organizations_of(user))
 
     def in_organization(self, organization: Organization) -> AISystemQuerySet:
         return self.filter(organization=organization)

@@ -119,7 +119,7 @@ def systems_for(organization: Organization, wanted: SystemFilter | None = None) 
 
 def systems_visible_to(user: User, wanted: SystemFilter | None = None) -> QuerySet[AISystem]:
     """Across every organisation the user belongs to (the API without `organization`)."""
-    mine = Membership.objects.filter(user=user).values("organization")
+    mine = Membership.objects.organizations_of(user)
     return filter_systems(AISystem.objects.filter(organization__in=mine), wanted or SystemFilter())
 
 

@@ -50,13 +50,13 @@ class AuditChain(models.Model):
 
 class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
     def visible_to(self, user: User) -> AuditEventQuerySet:
+        from aims.organizations.models import Membership
         from aims.organizations.permissions import AUDIT_READERS
 
         if not user.is_authenticated:
             return self.none()
-        return self.filter(
-            organization__memberships__user=user, organization__memberships__role__in=list(AUDIT_READERS)
-        )
+        readers = Membership.objects.current().filter(user=user, role__in=list(AUDIT_READERS))
+        return self.filter(organization__in=readers.values("organization"))
 
 
 class AuditEvent(models.Model):

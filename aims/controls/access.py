@@ -14,8 +14,8 @@ from django.http import Http404
 from aims.accounts.models import User
 from aims.controls import queries
 from aims.controls.models import Control, SoAVersion
-from aims.organizations.access import Predicate, get_organization_for_user
-from aims.organizations.models import Membership, Organization
+from aims.organizations.access import Predicate, find_member_record, get_organization_for_user
+from aims.organizations.models import Organization
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -30,8 +30,7 @@ def get_control_for_user(
         organization = get_organization_for_user(user, org_slug, require=perm)
         found = records.filter(pk=pk, organization=organization).first()
     elif isinstance(user, User):
-        mine = Membership.objects.filter(user=user).values("organization")
-        found = records.filter(pk=pk, organization__in=mine).first()
+        found = find_member_record(records.filter(pk=pk), user)
         if found is not None and perm is not None and not perm(user, found.organization):
             raise PermissionDenied("Your role in this organisation does not allow this.")
     if found is None:

@@ -7,7 +7,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Prefetch, Q, QuerySet
 
 from aims.accounts.models import User
 from aims.context.models import Obligation
@@ -20,6 +21,7 @@ from aims.controls.models import (
     ensure_annex_a_controls,
 )
 from aims.controls.reliance import Reliance, reliances_on
+from aims.evidence.models import Evidence, EvidenceLink
 from aims.organizations.models import Organization
 
 CUSTOM_GROUP = "own"
@@ -58,7 +60,61 @@ def soa_controls(organization: Organization) -> list[Control]:
         ensure_annex_a_controls(organization)
         controls = list(controls_with_entries(organization))
     attach_reliances(controls)
+    attach_evidence(organization, controls)
     return controls
+
+
+def evidence_of_controls(
+    organization: Organization, controls: Sequence[Control]
+) -> dict[int, list[Evidence]]:
+    """{control pk: the active evidence supporting it}, linked to the control itself or to its Annex A
+    requirement, newest first: one query for every control together."""
+    control_type = ContentType.objects.get_for_model(Control)
+    by_item = {control.catalog_item_id: control.pk for control in controls if control.catalog_item_id}
+    links = (
+        EvidenceLink.objects.filter(organization=organization, evidence__status=Evidence.Status.ACTIVE)
+        .filter(
+            Q(content_type=control_type, object_id__in=[control.pk for control in controls])
+            | Q(item_id__in=list(by_item))
+        )
+        .select_related("evidence")
+        .order_by("-evidence__collected_on", "-evidence__number")
+    )
+    found: dict[int, list[Evidence]] = {}
+    for link in links:
+        pk = link.object_id if link.content_type_id == control_type.pk else by_item.get(link.item_id or 0)
+        if pk is None:
+            continue
+        mine = found.setdefault(int(pk), [])
+        if all(item.pk != link.evidence_id for item in mine):
+            mine.append(link.evidence)
+    return found
+
+
+def attach_evidence(organization: Organization, controls: Sequence[Control]) -> None:
+    found = evidence_of_controls(organization, controls)
+    for control in controls:
+        control.evidence_items = found.get(control.pk, [])  # type: ignore[attr-defined]
+
+
+def evidence_text(items: Iterable[Evidence]) -> str:
+    """ "EV-0003 Model card (valid until 2027-01-31); EV-0007 Bias test" for exports."""
+    return "; ".join(
+        f"{item.reference} {item.title}"
+        + (f" (valid until {item.valid_until.isoformat()})" if item.valid_until else "")
+        for item in items
+    )
+
+
+def evidence_by_reference(organization: Organization) -> dict[str, str]:
+    """{control reference: its evidence as text}, for the SoA exports (the evidence held when exported)."""
+    controls = list(
+        Control.objects.filter(organization=organization).only("pk", "reference", "catalog_item_id")
+    )
+    found = evidence_of_controls(organization, controls)
+    return {
+        control.reference: evidence_text(found[control.pk]) for control in controls if control.pk in found
+    }
 
 
 def attach_reliances(controls: Sequence[Control]) -> None:

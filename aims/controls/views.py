@@ -11,6 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
+from django.utils import timezone
 
 from aims.controls import actions, exports, queries
 from aims.controls.access import get_control_for_user, get_version_for_user
@@ -72,6 +73,7 @@ def soa(request: AuthedRequest, org: str) -> HttpResponse:
         "can_edit": can_edit_records(request.user, organization),
         "can_approve": can_manage_members(request.user, organization),
         "refs": Control.evidences,
+        "today": timezone.localdate(),
     }
     htmx = getattr(request, "htmx", None)
     partial = bool(htmx) and not htmx.history_restore_request  # type: ignore[union-attr]
@@ -87,6 +89,8 @@ def control_detail(request: AuthedRequest, org: str, pk: int) -> HttpResponse:
         "entry": queries.entry_of(control),
         "group": queries.group_of(control),
         "can_edit": can_edit_records(request.user, control.organization),
+        "evidence": queries.evidence_of_controls(control.organization, [control]).get(control.pk, []),
+        "today": timezone.localdate(),
     }
     return render(request, "controls/control_detail.html", context)
 
@@ -246,7 +250,7 @@ def version_detail(request: AuthedRequest, org: str, number: int) -> HttpRespons
         "organization": organization,
         "version": version,
         "document": document,
-        "rows": [exports.row_of(entry) for entry in version.entries],
+        "rows": [exports.row_of(entry, document.evidence.get(entry["ref"], "")) for entry in version.entries],
     }
     return render(request, "controls/version_detail.html", context)
 

@@ -24,7 +24,7 @@ from aims.internal_audits import demo as internal_audits
 from aims.monitoring import demo as monitoring
 from aims.objectives import demo as objectives
 from aims.organizations import actions
-from aims.organizations.models import Membership, Organization, Role
+from aims.organizations.models import INTERNAL_ROLES, Membership, Organization, Role
 from aims.people import demo as people
 from aims.policies import demo as policies
 from aims.reviews import demo as reviews
@@ -77,8 +77,8 @@ def create_demo() -> DemoResult:
                 actor=owner, organization=organization, email=user.email, role=role, send_email=False
             )
             actions.accept_invitation(actor=user, invitation=invitation)
-    _seed_registers(organization, {role: _user(role) for role in Role.values})
-    logins = [(demo_email(role), Role(role).label) for role in Role.values]
+    _seed_registers(organization, {role: _user(role) for role in INTERNAL_ROLES})
+    logins = [(demo_email(role), Role(role).label) for role in INTERNAL_ROLES]
     return DemoResult(organization=organization, created=created, logins=logins)
 
 

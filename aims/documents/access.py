@@ -13,8 +13,7 @@ from django.http import Http404
 
 from aims.accounts.models import User
 from aims.documents.models import Document, DocumentVersion
-from aims.organizations.access import Predicate, get_organization_for_user
-from aims.organizations.models import Membership
+from aims.organizations.access import Predicate, find_member_record, get_organization_for_user
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -31,8 +30,7 @@ def get_document_for_user(
         organization = get_organization_for_user(user, org_slug, require=perm)
         found = documents.filter(organization=organization).first()
     elif isinstance(user, User):
-        mine = Membership.objects.filter(user=user).values("organization")
-        found = documents.filter(organization__in=mine).first()
+        found = find_member_record(documents, user)
         if found is not None and perm is not None and not perm(user, found.organization):
             raise PermissionDenied("Your role in this organisation does not allow this.")
     if found is None:

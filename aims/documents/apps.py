@@ -7,7 +7,10 @@ class DocumentsConfig(AppConfig):
     verbose_name = "Documented information"
 
     def ready(self) -> None:
+        from aims.documents import readiness
         from aims.documents.reminders import KIND, due_reviews
+        from aims.readiness.registry import register_rules
         from aims.reminders.registry import register_provider
 
         register_provider(KIND, due_reviews)
+        register_rules(readiness.RULES)

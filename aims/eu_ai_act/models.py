@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from aims.ai_systems.models import AISystem
-from aims.organizations.models import Organization
+from aims.organizations.models import Membership, Organization
 
 if TYPE_CHECKING:
     from aims.accounts.models import User
@@ -43,7 +43,7 @@ class ClassificationQuerySet(models.QuerySet["Classification"]):
     def visible_to(self, user: User) -> ClassificationQuerySet:
         if not user.is_authenticated:
             return self.none()
-        return self.filter(organization__memberships__user=user)
+        return self.filter(organization__in=Membership.objects.organizations_of(user))
 
     def current(self) -> ClassificationQuerySet:
         return self.filter(is_current=True)

@@ -1,12 +1,11 @@
-"""Who may do what with evidence: editors add, change, link and retire it; auditors read and download it;
-viewers see the register but not the files."""
+"""Who may do what with evidence: editors add, change, link and retire it; auditors (internal and external)
+read and download it; viewers see the register but not the files."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from aims.organizations.models import Role
-from aims.organizations.permissions import EDITORS, can_edit_records, role_in
+from aims.organizations.permissions import AUDITORS, EDITORS, can_edit_records, role_in
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -14,7 +13,7 @@ if TYPE_CHECKING:
     from aims.accounts.models import User
     from aims.organizations.models import Organization
 
-DOWNLOADERS = EDITORS | {Role.AUDITOR}
+DOWNLOADERS = EDITORS | AUDITORS
 
 
 def can_edit_evidence(user: User | AnonymousUser, organization: Organization) -> bool:

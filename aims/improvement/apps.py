@@ -7,7 +7,8 @@ class ImprovementConfig(AppConfig):
     verbose_name = "Nonconformity and improvement"
 
     def ready(self) -> None:
-        from aims.improvement import reminders, review_inputs
+        from aims.improvement import readiness, reminders, review_inputs
+        from aims.readiness.registry import register_rules
         from aims.reminders.registry import register_provider
         from aims.reviews.registry import register_input
 
@@ -15,3 +16,4 @@ class ImprovementConfig(AppConfig):
         register_provider(reminders.NC_KIND, reminders.nonconformities_due)
         register_input("nonconformities", review_inputs.nonconformities, order=review_inputs.NC_ORDER)
         register_input("improvement", review_inputs.improvement, order=review_inputs.IMPROVEMENT_ORDER)
+        register_rules(readiness.RULES)

@@ -20,7 +20,7 @@ MISSING = "No such metric."
 def get_metric_for_user(
     user: User | AnonymousUser, org_slug: str | None, pk: int, perm: Predicate | None = None
 ) -> Metric:
-    records = Metric.objects.select_related("organization", "owner", "ai_system")
+    records = Metric.objects.select_related("organization", "owner", "ai_system").with_filter_owner()
     return get_record_for_user(records, user, org_slug, pk, perm, missing=MISSING)
 
 
@@ -34,7 +34,7 @@ def get_metric_by_key(
     if not org_slug:
         raise Http404("Give the organisation (?organization=slug) to find a metric by its reference.")
     organization = get_organization_for_user(user, org_slug, require=perm)
-    records = Metric.objects.select_related("organization", "owner", "ai_system")
+    records = Metric.objects.select_related("organization", "owner", "ai_system").with_filter_owner()
     found = records.filter(organization=organization, reference__iexact=key).first()
     if found is None:
         raise Http404(MISSING)

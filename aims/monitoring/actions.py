@@ -18,7 +18,7 @@ from aims.audit.trail import record
 from aims.improvement.actions import raise_nonconformity
 from aims.improvement.models import Nonconformity
 from aims.lib.errors import ActionError
-from aims.monitoring import computed, permissions
+from aims.monitoring import computed, permissions, system_filter
 from aims.monitoring.models import Direction, Measurement, Metric
 from aims.monitoring.thresholds import apply_latest, metric_url, plain, warn_owner
 from aims.organizations.models import Membership, Organization
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 METRIC_FIELDS = (
     "name", "description", "method", "frequency", "owner", "unit", "direction", "warning_value",
-    "breach_value", "ai_system", "source", "computed_key",
+    "breach_value", "ai_system", "source", "computed_key", "computed_filter",
 )  # fmt: skip
 _TEXT = {"name", "description", "method", "unit", "computed_key", "note"}
 BATCH_LIMIT = 1_000
@@ -49,7 +49,10 @@ def _cleaned(values: Mapping[str, Any], allowed: tuple[str, ...]) -> dict[str, A
     unknown = set(values) - set(allowed)
     if unknown:
         raise TypeError(f"Not an editable field: {', '.join(sorted(unknown))}")
-    return {k: (v or "").strip() if k in _TEXT else v for k, v in values.items()}
+    cleaned = {k: (v or "").strip() if k in _TEXT else v for k, v in values.items()}
+    if "computed_filter" in cleaned and cleaned["computed_filter"] is None:
+        cleaned["computed_filter"] = {}
+    return cleaned
 
 
 def _shown(value: Any) -> Any:
@@ -71,8 +74,25 @@ def require_editor(actor: User, organization: Organization) -> None:
         raise PermissionDenied("Only owners, managers and contributors can change metrics and measurements.")
 
 
+def _filter_errors(metric: Metric) -> dict[str, list[str]]:
+    """Check the metric's filter of AI systems, and keep it in its stored form."""
+    if metric.computed_filter in ({}, None):
+        metric.computed_filter = {}
+        return {}
+    found = computed.registry().get(metric.computed_key)
+    if metric.source != Metric.Source.COMPUTED:
+        return {system_filter.FIELD: [system_filter.ONLY_COMPUTED]}
+    if found is not None and not found.concerns_systems:
+        return {system_filter.FIELD: [system_filter.NOT_ABOUT_SYSTEMS]}
+    try:
+        metric.computed_filter = system_filter.parse(metric.computed_filter, metric.organization_id).as_json()
+    except ValidationError as exc:
+        return exc.message_dict
+    return {}
+
+
 def _check_metric(metric: Metric) -> None:
-    errors: dict[str, str] = {}
+    errors: dict[str, Any] = _filter_errors(metric)
     if metric.ai_system is not None and metric.ai_system.organization_id != metric.organization_id:
         errors["ai_system"] = "Choose an AI system of this organisation."
     if (

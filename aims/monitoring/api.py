@@ -18,6 +18,7 @@ from aims.monitoring.actions import Reading
 from aims.monitoring.models import Measurement, Metric
 from aims.organizations.access import get_organization_for_user
 from aims.organizations.models import Organization
+from aims.web.api import errors
 from aims.web.pagination import PagePagination
 from aims.web.requests import AuthedRequest
 
@@ -40,20 +41,43 @@ def _owner(organization: Organization, email: str | None) -> User | None:
     return found
 
 
+def _filter(organization: Organization, given: dict[str, Any] | None) -> dict[str, Any]:
+    """The filter of AI systems as the actions take it: the owner by id, fields not filtering left out."""
+    if not given:
+        return {}
+    wanted = {k: v for k, v in given.items() if k != "owner" and v not in (None, [])}
+    email = given.get("owner")
+    if email:
+        found = User.objects.filter(
+            memberships__organization=organization, email__iexact=email.strip()
+        ).first()
+        if found is None:
+            raise ValidationError({"computed_filter.owner": f"No member {email} in {organization.name}."})
+        wanted["owner"] = found.pk
+    return wanted
+
+
 def _resolved(organization: Organization, values: dict[str, Any]) -> dict[str, Any]:
     if "owner" in values:
         values["owner"] = _owner(organization, values["owner"])
     if "ai_system" in values:
         ref = values["ai_system"]
         values["ai_system"] = _system(organization, ref) if ref else None
+    if "computed_filter" in values:
+        values["computed_filter"] = _filter(organization, values["computed_filter"])
     return values
 
 
 def _fresh(metric: Metric) -> Metric:
-    return Metric.objects.select_related("organization", "owner", "ai_system").get(pk=metric.pk)
+    records = Metric.objects.select_related("organization", "owner", "ai_system").with_filter_owner()
+    return records.get(pk=metric.pk)
 
 
-@router.get("/metrics", response=list[s.MetricOut], summary="The metrics (9.1), with their latest value")
+@router.get(
+    "/metrics",
+    response={200: list[s.MetricOut], **errors(404, 422)},
+    summary="The metrics (9.1), with their latest value",
+)
 @paginate(PagePagination)
 def metric_list(request: AuthedRequest, filters: Query[s.MetricQuery]) -> Any:
     organization = get_organization_for_user(request.user, filters.organization)
@@ -67,7 +91,7 @@ def metric_list(request: AuthedRequest, filters: Query[s.MetricQuery]) -> Any:
     return queries.metrics_for(organization, wanted).select_related("organization")
 
 
-@router.post("/metrics", response={201: s.MetricOut}, summary="Define a metric")
+@router.post("/metrics", response={201: s.MetricOut, **errors(403, 404, 422)}, summary="Define a metric")
 def metric_create(request: AuthedRequest, target: Query[s.OrganizationParam], payload: s.MetricIn) -> Any:
     organization = get_organization_for_user(
         request.user, target.organization, require=permissions.can_edit_metrics
@@ -77,12 +101,20 @@ def metric_create(request: AuthedRequest, target: Query[s.OrganizationParam], pa
     return Status(201, _fresh(created))
 
 
-@router.get("/metrics/{metric}", response=s.MetricOut, summary="One metric, by id or reference")
+@router.get(
+    "/metrics/{metric}",
+    response={200: s.MetricOut, **errors(404, 422)},
+    summary="One metric, by id or reference",
+)
 def metric_detail(request: AuthedRequest, metric: str, target: Query[s.OptionalOrganizationParam]) -> Metric:
     return get_metric_by_key(request.user, metric, target.organization)
 
 
-@router.patch("/metrics/{metric}", response=s.MetricOut, summary="Change a metric or its thresholds")
+@router.patch(
+    "/metrics/{metric}",
+    response={200: s.MetricOut, **errors(403, 404, 422)},
+    summary="Change a metric or its thresholds",
+)
 def metric_update(
     request: AuthedRequest, metric: str, target: Query[s.OptionalOrganizationParam], payload: s.MetricPatch
 ) -> Any:
@@ -94,7 +126,7 @@ def metric_update(
 
 @router.get(
     "/metrics/{metric}/measurements",
-    response=list[s.MeasurementOut],
+    response={200: list[s.MeasurementOut], **errors(404, 422)},
     summary="The metric's measurements, newest first",
 )
 @paginate(PagePagination)
@@ -105,7 +137,7 @@ def measurement_list(request: AuthedRequest, metric: str, filters: Query[s.Measu
 
 @router.post(
     "/metrics/{metric}/measurements",
-    response={201: s.MeasurementOut},
+    response={201: s.MeasurementOut, **errors(403, 404, 409, 422)},
     summary="Post one measurement (contributors and up, e.g. with an API token)",
 )
 def measurement_create(
@@ -123,7 +155,7 @@ def measurement_create(
 
 @router.post(
     "/metrics/{metric}/measurements/batch",
-    response={201: s.BatchOut},
+    response={201: s.BatchOut, **errors(403, 404, 409, 422)},
     summary="Post up to 1,000 measurements at once, all or none",
 )
 def measurement_batch(

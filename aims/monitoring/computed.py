@@ -1,20 +1,22 @@
 """Metrics aims computes from its own records, once a day for every organisation.
 
 Each computation answers for all organisations at once, in a fixed number of queries, with the value of each
-organisation that has something to measure. The reminders worker calls `record_computed_measurements(today)`
-daily; running it twice on the same day records nothing more.
+organisation that has something to measure. A computation about AI systems also takes the metric's filter
+(`aims.monitoring.system_filter`): which systems, by EU AI Act class, scope, life-cycle stage and owner, it
+counts. The reminders worker calls `record_computed_measurements(today)` daily; metrics with the same
+computation and filter are computed together, and running it twice on the same day records nothing more.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import Count, Exists, OuterRef, Q, Value
+from django.db.models import Count, Exists, F, OuterRef, Q, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.utils import timezone
 
@@ -23,10 +25,11 @@ from aims.documents.models import Document
 from aims.impact_assessments.models import ImpactAssessment
 from aims.improvement.models import Nonconformity
 from aims.monitoring.models import Direction, Measurement, Metric
+from aims.monitoring.system_filter import NO_FILTER, SystemFilter
 from aims.monitoring.thresholds import apply_latest, warn_owner
 from aims.risks.models import Risk, RiskLevel
 
-Compute = Callable[[date, Collection[int]], dict[int, Decimal]]
+Compute = Callable[[date, Collection[int], SystemFilter], dict[int, Decimal]]
 
 
 @dataclass(frozen=True)
@@ -37,6 +40,14 @@ class Computed:
     direction: str
     description: str
     compute: Compute
+    # Whether it counts AI systems or their records, and so takes a filter of AI systems.
+    concerns_systems: bool = False
+    # The scope counted when the filter does not say: True for systems in scope, None for either.
+    in_scope_default: bool | None = None
+
+    def describe(self, systems: SystemFilter, owner_name: str | None = None) -> str:
+        """The AI systems counted, in words."""
+        return systems.describe(owner_name, in_scope_default=self.in_scope_default)
 
 
 _REGISTRY: dict[str, Computed] = {}
@@ -63,27 +74,70 @@ def _counts(rows: object) -> dict[int, Decimal]:
     return {row["organization_id"]: Decimal(row["n"]) for row in rows}  # type: ignore[attr-defined]
 
 
-def impact_assessment_coverage(today: date, org_ids: Collection[int]) -> dict[int, Decimal]:
-    """Share (%) of the AI systems in scope (marked inside the AIMS scope and not archived) that have a
-    current impact assessment: an approved one whose next assessment date has not passed. Organisations
-    with no system in scope get no value."""
-    current = ImpactAssessment.objects.filter(
-        ai_system=OuterRef("pk"), state=ImpactAssessment.State.APPROVED
-    ).filter(Q(next_assessment_on__isnull=True) | Q(next_assessment_on__gte=today))
-    systems = AISystem.objects.filter(organization_id__in=org_ids, in_scope=True).current()
+def _start(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def _year_before(day: date) -> date:
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - 1, day=28)
+
+
+def _share_of_systems(org_ids: Collection[int], systems: SystemFilter, having: Q) -> dict[int, Decimal]:
+    """Share (%) of the organisations' current AI systems the filter counts (in scope unless it says
+    otherwise) that meet the condition; organisations with no such system get no value. One query."""
+    counted = (
+        AISystem.objects.filter(organization_id__in=org_ids)
+        .current()
+        .filter(systems.q(in_scope_default=True))
+    )
     rows = (
-        systems.values("organization_id")
-        .annotate(n=Count("pk"), assessed=Count("pk", filter=Q(Exists(current))))
+        counted.values("organization_id")
+        .annotate(n=Count("pk"), meeting=Count("pk", filter=having))
         .order_by()
     )
     return {
-        row["organization_id"]: (Decimal(100) * row["assessed"] / row["n"]).quantize(Decimal("0.01"))
+        row["organization_id"]: (Decimal(100) * row["meeting"] / row["n"]).quantize(Decimal("0.01"))
         for row in rows
         if row["n"]
     }
 
 
-def nonconformities_past_due(today: date, org_ids: Collection[int]) -> dict[int, Decimal]:
+def impact_assessment_coverage(
+    today: date, org_ids: Collection[int], systems: SystemFilter = NO_FILTER
+) -> dict[int, Decimal]:
+    """Share (%) of the AI systems in scope (marked inside the AIMS scope and not archived), or of those the
+    metric's filter names, that have a current impact assessment: an approved one whose next assessment
+    date has not passed. Organisations with no such system get no value."""
+    current = ImpactAssessment.objects.filter(
+        ai_system=OuterRef("pk"),
+        organization_id=OuterRef("organization_id"),
+        state=ImpactAssessment.State.APPROVED,
+    ).filter(Q(next_assessment_on__isnull=True) | Q(next_assessment_on__gte=today))
+    return _share_of_systems(org_ids, systems, Q(Exists(current)))
+
+
+def risk_assessment_coverage(
+    today: date, org_ids: Collection[int], systems: SystemFilter = NO_FILTER
+) -> dict[int, Decimal]:
+    """Share (%) of the AI systems in scope (marked inside the AIMS scope and not archived), or of those the
+    metric's filter names, with a risk assessed within the last 12 months (up to the end of the day
+    computed). Organisations with no such system get no value."""
+    assessed = Risk.objects.filter(
+        ai_system=OuterRef("pk"),
+        organization_id=OuterRef("organization_id"),
+        kind=Risk.Kind.RISK,
+        assessed_at__gte=_start(_year_before(today)),
+        assessed_at__lt=_start(today + timedelta(days=1)),
+    )
+    return _share_of_systems(org_ids, systems, Q(Exists(assessed)))
+
+
+def nonconformities_past_due(
+    today: date, org_ids: Collection[int], _systems: SystemFilter = NO_FILTER
+) -> dict[int, Decimal]:
     """Open nonconformities (not closed) whose corrective action was due before today."""
     rows = (
         Nonconformity.objects.filter(organization_id__in=org_ids, due_on__lt=today)
@@ -95,7 +149,9 @@ def nonconformities_past_due(today: date, org_ids: Collection[int]) -> dict[int,
     return {org: Decimal(0) for org in org_ids} | _counts(rows)
 
 
-def document_reviews_overdue(today: date, org_ids: Collection[int]) -> dict[int, Decimal]:
+def document_reviews_overdue(
+    today: date, org_ids: Collection[int], _systems: SystemFilter = NO_FILTER
+) -> dict[int, Decimal]:
     """Active documents whose next review date has passed."""
     rows = (
         Document.objects.active()
@@ -107,9 +163,12 @@ def document_reviews_overdue(today: date, org_ids: Collection[int]) -> dict[int,
     return {org: Decimal(0) for org in org_ids} | _counts(rows)
 
 
-def risks_above_appetite(today: date, org_ids: Collection[int]) -> dict[int, Decimal]:
+def risks_above_appetite(
+    today: date, org_ids: Collection[int], systems: SystemFilter = NO_FILTER
+) -> dict[int, Decimal]:
     """Open risks, not accepted, whose current level (residual once treated, else inherent) is a level the
-    risk criteria in force never accept."""
+    risk criteria in force never accept. With a filter, only the risks of the AI systems it names (in or
+    out of scope unless it says), not those of the whole organisation."""
     never: dict[int, set[str]] = defaultdict(set)
     levels = RiskLevel.objects.filter(
         criteria__organization_id__in=org_ids, criteria__state="in_force"
@@ -123,10 +182,11 @@ def risks_above_appetite(today: date, org_ids: Collection[int]) -> dict[int, Dec
     above = Q()
     for org_id, keys in never.items():
         above |= Q(organization_id=org_id, current_key__in=sorted(keys))
+    risks = Risk.objects.open().filter(kind=Risk.Kind.RISK, organization_id__in=list(never))
+    if not systems.is_empty:
+        risks = risks.filter(systems.q("ai_system__"), ai_system__organization_id=F("organization_id"))
     rows = (
-        Risk.objects.open()
-        .filter(kind=Risk.Kind.RISK, organization_id__in=list(never))
-        .exclude(status=Risk.Status.ACCEPTED)
+        risks.exclude(status=Risk.Status.ACCEPTED)
         .annotate(current_key=Coalesce(NullIf("residual_level_key", Value("")), "level_key"))
         .filter(above)
         .values("organization_id")
@@ -144,6 +204,18 @@ for _computed in (
         Direction.HIGHER,
         impact_assessment_coverage.__doc__ or "",
         impact_assessment_coverage,
+        concerns_systems=True,
+        in_scope_default=True,
+    ),
+    Computed(
+        "risk_assessment_coverage",
+        "AI systems in scope with a risk assessed in the last 12 months",
+        "%",
+        Direction.HIGHER,
+        risk_assessment_coverage.__doc__ or "",
+        risk_assessment_coverage,
+        concerns_systems=True,
+        in_scope_default=True,
     ),
     Computed(
         "nonconformities_past_due",
@@ -168,9 +240,21 @@ for _computed in (
         Direction.LOWER,
         risks_above_appetite.__doc__ or "",
         risks_above_appetite,
+        concerns_systems=True,
     ),
 ):
     register(_computed)
+
+
+def _grouped(metrics: Iterable[Metric]) -> dict[tuple[str, SystemFilter], list[Metric]]:
+    """The metrics by computation and filter: each group is computed at once for all its organisations."""
+    groups: dict[tuple[str, SystemFilter], list[Metric]] = defaultdict(list)
+    for metric in metrics:
+        found = _REGISTRY.get(metric.computed_key)
+        if found is not None:
+            systems = metric.system_filter if found.concerns_systems else NO_FILTER
+            groups[(found.key, systems)].append(metric)
+    return groups
 
 
 def record_computed_measurements(today: date, *, organization_ids: Collection[int] | None = None) -> int:
@@ -182,14 +266,10 @@ def record_computed_measurements(today: date, *, organization_ids: Collection[in
     done = set(
         Measurement.objects.filter(metric__in=metrics, computed_on=today).values_list("metric_id", flat=True)
     )
-    wanted: dict[str, list[Metric]] = defaultdict(list)
-    for metric in metrics:
-        if metric.pk not in done and metric.computed_key in _REGISTRY:
-            wanted[metric.computed_key].append(metric)
     at = timezone.make_aware(datetime.combine(today, time(6, 0)))
     made: list[Measurement] = []
-    for key, group in wanted.items():
-        values = _REGISTRY[key].compute(today, {m.organization_id for m in group})
+    for (key, systems), group in _grouped(m for m in metrics if m.pk not in done).items():
+        values = _REGISTRY[key].compute(today, {m.organization_id for m in group}, systems)
         for metric in group:
             value = values.get(metric.organization_id)
             if value is not None:

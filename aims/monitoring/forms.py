@@ -8,8 +8,8 @@ from typing import Any
 from django import forms
 
 from aims.accounts.models import User
-from aims.ai_systems.models import AISystem
-from aims.monitoring import computed
+from aims.ai_systems.models import AISystem, LifecycleStage
+from aims.monitoring import computed, system_filter
 from aims.monitoring.actions import METRIC_FIELDS, Reading
 from aims.monitoring.models import HELP, Measurement, Metric
 from aims.monitoring.queries import MetricFilter
@@ -17,6 +17,14 @@ from aims.organizations.models import Organization
 
 _DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 _DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+_FILTERED = ", ".join(c.label.lower() for c in computed.registry().values() if c.concerns_systems)
+FILTER_HELP = f"Only for a computed metric about AI systems ({_FILTERED}). Leave empty to count them all."
+SCOPE_CHOICES = [
+    ("", "Not filtered (coverage counts the systems in scope)"),
+    ("in", "Only systems in scope"),
+    ("out", "Only systems outside the AIMS scope"),
+]
+SCOPE_VALUES = {"": None, "in": True, "out": False}
 
 
 def members(organization: Organization) -> Any:
@@ -37,9 +45,12 @@ class MetricForm(forms.Form):
         if instance is not None:
             initial = forms.model_to_dict(instance, fields=METRIC_FIELDS)
             initial["ai_system"] = instance.ai_system.reference if instance.ai_system else ""
+            initial.update(_filter_initial(instance))
         super().__init__(data, initial=initial)
         self.fields.update(
-            forms.fields_for_model(Metric, fields=[f for f in METRIC_FIELDS if f != "ai_system"])
+            forms.fields_for_model(
+                Metric, fields=[f for f in METRIC_FIELDS if f not in ("ai_system", "computed_filter")]
+            )
         )
         # A reference typed in, not a select: an organisation may have thousands of AI systems.
         self.fields["ai_system"] = forms.ModelChoiceField(
@@ -59,13 +70,58 @@ class MetricForm(forms.Form):
         )
         for name in ("description", "method"):
             self.fields[name].widget = forms.Textarea(attrs={"rows": 3})
-        owner = self.fields["owner"]
-        owner.queryset = members(organization)  # type: ignore[attr-defined]
-        owner.label_from_instance = lambda u: u.display_name  # type: ignore[attr-defined]
+        self.fields.update(_filter_fields(organization))
+        for name in ("owner", "filter_owner"):
+            owner = self.fields[name]
+            owner.queryset = members(organization)  # type: ignore[attr-defined]
+            owner.label_from_instance = lambda u: u.display_name  # type: ignore[attr-defined]
         self.order_fields(METRIC_FIELDS)
 
     def values(self) -> dict[str, Any]:
-        return dict(self.cleaned_data)
+        values = {k: v for k, v in self.cleaned_data.items() if not k.startswith("filter_")}
+        owner = self.cleaned_data.get("filter_owner")
+        values["computed_filter"] = system_filter.SystemFilter(
+            risk_class=tuple(self.cleaned_data.get("filter_risk_class") or ()),
+            lifecycle_stage=tuple(self.cleaned_data.get("filter_lifecycle_stage") or ()),
+            in_scope=SCOPE_VALUES[self.cleaned_data.get("filter_in_scope") or ""],
+            owner=owner.pk if owner else None,
+        ).as_json()
+        return values
+
+
+def _filter_fields(organization: Organization) -> dict[str, forms.Field]:
+    """The filter of AI systems, as the AI system register filters them."""
+    checkboxes = forms.CheckboxSelectMultiple
+    return {
+        "filter_risk_class": forms.MultipleChoiceField(
+            label="Only AI systems of EU AI Act class",
+            choices=AISystem.RiskClass.choices,
+            required=False,
+            widget=checkboxes,
+            help_text=FILTER_HELP,
+        ),
+        "filter_lifecycle_stage": forms.MultipleChoiceField(
+            label="Only AI systems at life-cycle stage",
+            choices=LifecycleStage.choices,
+            required=False,
+            widget=checkboxes,
+        ),
+        "filter_in_scope": forms.ChoiceField(label="Scope", choices=SCOPE_CHOICES, required=False),
+        "filter_owner": forms.ModelChoiceField(
+            label="Only AI systems owned by", queryset=members(organization), required=False
+        ),
+    }
+
+
+def _filter_initial(metric: Metric) -> dict[str, Any]:
+    systems = metric.system_filter
+    scope = {value: key for key, value in SCOPE_VALUES.items()}[systems.in_scope]
+    return {
+        "filter_risk_class": list(systems.risk_class),
+        "filter_lifecycle_stage": list(systems.lifecycle_stage),
+        "filter_in_scope": scope,
+        "filter_owner": systems.owner,
+    }
 
 
 class MeasurementForm(forms.Form):

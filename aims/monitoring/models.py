@@ -9,9 +9,13 @@ from typing import ClassVar
 
 from django.conf import settings
 from django.db import models
+from django.db.models.fields.json import KT
+from django.db.models.functions import Cast, Coalesce, NullIf
 from django.utils import timezone
 
+from aims.accounts.models import User
 from aims.ai_systems.models import AISystem
+from aims.monitoring.system_filter import SystemFilter, from_stored
 from aims.organizations.models import Organization
 
 HELP = {
@@ -31,6 +35,9 @@ HELP = {
     "source": "Manual: entered by a member; API: posted by another tool with an API token; computed: "
     "calculated every day by aims from its own records.",
     "computed_key": "For a computed metric, what aims calculates.",
+    "computed_filter": "For a computed metric about AI systems, which systems it counts: by EU AI Act class, "
+    "scope, life-cycle stage and owner, as the AI system register filters them. Empty: every system in "
+    "scope (for coverage), every risk (for risks above the appetite).",
     "value": "The measured value, in the metric's unit.",
     "measured_at": "When the value was measured.",
     "note": "Anything the value needs to be read right: a data problem, a new model version.",
@@ -73,6 +80,23 @@ class MetricQuerySet(models.QuerySet["Metric"]):
     def breached(self) -> MetricQuerySet:
         """Metrics whose latest value is beyond the breach value."""
         return self.filter(last_level=Level.BREACH)
+
+    def with_filter_owner(self) -> MetricQuerySet:
+        """With the email and name of the owner its AI-system filter names (`filter_owner_email`,
+        `filter_owner_name`), so that lists say the filter without a query per row."""
+        owner = User.objects.filter(pk=models.OuterRef("filter_owner_id"))
+        return self.annotate(
+            filter_owner_id=Cast(KT("computed_filter__owner"), models.BigIntegerField())
+        ).annotate(
+            filter_owner_email=models.Subquery(owner.values("email")[:1]),
+            filter_owner_name=models.Subquery(
+                owner.values(
+                    name=Coalesce(
+                        NullIf("full_name", models.Value("")), "email", output_field=models.CharField()
+                    )
+                )[:1]
+            ),
+        )
 
 
 class Metric(models.Model):
@@ -136,6 +160,9 @@ class Metric(models.Model):
     computed_key = models.CharField(
         "computed from", max_length=40, blank=True, help_text=HELP["computed_key"]
     )
+    computed_filter = models.JSONField(
+        "AI systems counted", default=dict, blank=True, help_text=HELP["computed_filter"]
+    )
     # The latest measurement, kept on the metric so that lists read it without a query per row.
     last_value = models.DecimalField(max_digits=20, decimal_places=6, null=True, blank=True)
     last_measured_at = models.DateTimeField(null=True, blank=True)
@@ -174,6 +201,11 @@ class Metric(models.Model):
 
     def level_of(self, value: Decimal) -> str:
         return level_of(value, self.direction, self.warning_value, self.breach_value)
+
+    @property
+    def system_filter(self) -> SystemFilter:
+        """Which AI systems a computed metric counts (empty: as its computation does by default)."""
+        return from_stored(self.computed_filter)
 
     @property
     def is_breached(self) -> bool:

@@ -9,7 +9,9 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from aims.accounts.models import User
 from aims.audit.models import AuditEvent
+from aims.monitoring import computed
 from aims.monitoring.models import Level, Measurement, Metric
 from aims.monitoring.thresholds import plain
 from aims.organizations.models import Organization
@@ -48,7 +50,26 @@ def metrics_for(organization: Organization, wanted: MetricFilter) -> QuerySet[Me
             | Q(name__icontains=wanted.q)
             | Q(description__icontains=wanted.q)
         )
-    return records.select_related("owner", "ai_system").order_by("number")
+    return records.select_related("owner", "ai_system").with_filter_owner().order_by("number")
+
+
+def filter_owner(metric: Metric) -> tuple[str | None, str | None]:
+    """The email and name of the owner the metric's filter names: read from `with_filter_owner()`'s
+    annotations when the metric was fetched with them, else looked up."""
+    if hasattr(metric, "filter_owner_email"):
+        return getattr(metric, "filter_owner_email", None), getattr(metric, "filter_owner_name", None)
+    owner_id = metric.system_filter.owner
+    found = User.objects.filter(pk=owner_id).first() if owner_id is not None else None
+    return (found.email, found.display_name) if found else (None, None)
+
+
+def filter_words(metric: Metric) -> str:
+    """The AI systems a computed metric counts, in words; empty when it has no filter."""
+    systems = metric.system_filter
+    found = computed.registry().get(metric.computed_key)
+    if systems.is_empty or found is None:
+        return ""
+    return found.describe(systems, filter_owner(metric)[1])
 
 
 def measurements_of(

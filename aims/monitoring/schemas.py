@@ -4,16 +4,23 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Literal
+from typing import Any, Literal
 
 from ninja import Field, Schema
+from pydantic import ConfigDict
 
+from aims.monitoring import queries
 from aims.monitoring.actions import BATCH_LIMIT
 from aims.monitoring.models import HELP, Measurement, Metric
 
 Frequency = Literal["daily", "weekly", "monthly", "quarterly", "yearly"]
 Direction = Literal["higher_better", "lower_better"]
 Source = Literal["manual", "api", "computed"]
+RiskClass = Literal["prohibited", "high", "limited", "minimal", ""]
+Stage = Literal[
+    "inception", "design_development", "verification_validation", "deployment", "operation_monitoring",
+    "reevaluation", "retirement",
+]  # fmt: skip
 OWNER = "The email of the member who measures and evaluates it."
 SYSTEM = "The reference of the AI system it is about (e.g. AIS-001)."
 VALUE = Field(..., description=HELP["value"], max_digits=20, decimal_places=6)
@@ -41,6 +48,32 @@ class MeasurementQuery(OptionalOrganizationParam):
     until: date | None = Field(None, description="Only measurements up to this day (included).")
 
 
+class SystemFilterIn(Schema):
+    """Which AI systems a computed metric about AI systems counts (impact or risk assessment coverage, risks
+    above the appetite); each field left out does not filter. Refused (422) for any other metric."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    risk_class: list[RiskClass] = Field(
+        [], description='Only systems of these EU AI Act classes ("" is not classified).'
+    )
+    lifecycle_stage: list[Stage] = Field([], description="Only systems at these life-cycle stages.")
+    in_scope: bool | None = Field(
+        None,
+        description="true: only systems inside the AIMS scope; false: only those outside it. Left out, "
+        "coverage counts the systems in scope and risks above the appetite those of any system.",
+    )
+    owner: str | None = Field(None, max_length=254, description="Only systems owned by this member (email).")
+
+
+class SystemFilterOut(Schema):
+    risk_class: list[str] = Field(..., description="EU AI Act classes counted; empty: any.")
+    lifecycle_stage: list[str] = Field(..., description="Life-cycle stages counted; empty: any.")
+    in_scope: bool | None = Field(..., description="Scope counted; null: the computation's default.")
+    owner: str | None = Field(..., description="The email of the owner of the systems counted.")
+    description: str = Field(..., description="The AI systems counted, in words.")
+
+
 class MetricIn(Schema):
     name: str = Field(..., min_length=1, max_length=200, description=HELP["name"])
     description: str = Field("", description=HELP["description"])
@@ -54,6 +87,9 @@ class MetricIn(Schema):
     ai_system: str | None = Field(None, max_length=40, description=SYSTEM)
     source: Source = Field("manual", description=HELP["source"])
     computed_key: str = Field("", max_length=40, description=HELP["computed_key"])
+    computed_filter: SystemFilterIn | None = Field(
+        None, description=f"{HELP['computed_filter']} Null for none."
+    )
 
 
 class MetricPatch(Schema):
@@ -69,6 +105,9 @@ class MetricPatch(Schema):
     ai_system: str | None = Field(None, max_length=40, description=SYSTEM)
     source: Source | None = None
     computed_key: str | None = Field(None, max_length=40)
+    computed_filter: SystemFilterIn | None = Field(
+        None, description=f"{HELP['computed_filter']} Replaces the whole filter; null for none."
+    )
 
 
 class MeasurementIn(Schema):
@@ -126,6 +165,9 @@ class MetricOut(Schema):
     ai_system: str | None = None
     source: str
     computed_key: str
+    computed_filter: SystemFilterOut | None = Field(
+        None, description="For a computed metric about AI systems, those it counts; null: not filtered."
+    )
     last_value: Decimal | None
     last_measured_at: datetime | None
     last_level: str
@@ -144,3 +186,17 @@ class MetricOut(Schema):
     @staticmethod
     def resolve_ai_system(obj: Metric) -> str | None:
         return obj.ai_system.reference if obj.ai_system else None
+
+    @staticmethod
+    def resolve_computed_filter(obj: Metric) -> dict[str, Any] | None:
+        systems = obj.system_filter
+        if systems.is_empty:
+            return None
+        email, _ = queries.filter_owner(obj)
+        return {
+            "risk_class": list(systems.risk_class),
+            "lifecycle_stage": list(systems.lifecycle_stage),
+            "in_scope": systems.in_scope,
+            "owner": email,
+            "description": queries.filter_words(obj),
+        }

@@ -16,6 +16,7 @@ from aims.monitoring import actions, computed, permissions, queries
 from aims.monitoring.access import get_metric_for_user
 from aims.monitoring.forms import FilterForm, MeasurementForm, MetricForm, PeriodForm
 from aims.monitoring.models import Measurement, Metric
+from aims.monitoring.queries import filter_words
 from aims.organizations.access import get_organization_for_user
 from aims.web.forms import attempt
 from aims.web.htmx import filtered_page, render_records
@@ -98,6 +99,7 @@ def _detail(
         "history": queries.history(metric),
         "refs": Metric.evidences,
         "computed_label": computed.label_of(metric.computed_key),
+        "filter_words": filter_words(metric),
     }
     return render(request, "monitoring/metric_detail.html", context, status=status)
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Model, QuerySet
+from django.db.models import F, Model, OuterRef, QuerySet, Subquery
 from django.http import Http404
 
 from aims.organizations import permissions
@@ -56,13 +56,40 @@ def get_record_for_user(
         organization = get_organization_for_user(user, org_slug, require=perm)
         found = records.filter(pk=pk, **{path: organization}).first()
     elif user.is_authenticated:
-        mine = Membership.objects.filter(user=user).values("organization")
-        found = records.filter(pk=pk, **{f"{path}__in": mine}).first()
+        found = find_member_record(records.filter(pk=pk), user, path)
         owner = _organization_of(found, path) if found is not None else None
         if owner is not None and perm is not None and not perm(user, owner):
             raise PermissionDenied("Your role in this organisation does not allow this.")
     if found is None:
         raise Http404(missing)
+    return found
+
+
+def member_organizations(user: User | AnonymousUser) -> QuerySet[Membership, Any]:
+    """The ids of the organisations the user holds a current membership of, as a subquery for `__in`."""
+    if not user.is_authenticated:
+        return Membership.objects.none().values("organization")
+    return Membership.objects.organizations_of(user)
+
+
+def find_member_record(
+    records: QuerySet[M], user: User | AnonymousUser, path: str = "organization"
+) -> M | None:
+    """The first of `records` in an organisation the user holds a current membership of, else None.
+
+    The user's role there comes in the same query and is remembered, so that permission checks (and the
+    access log of external auditors) need no further query. `path` leads from the record to its organisation.
+    """
+    if not user.is_authenticated:
+        return None
+    role = Membership.objects.current().filter(user=user, organization=OuterRef(path)).values("role")[:1]
+    found = (
+        records.annotate(aims_member_role=Subquery(role), aims_member_org=F(path))
+        .filter(aims_member_role__isnull=False)
+        .first()
+    )
+    if found is not None:
+        permissions.remember_role(user, found.aims_member_org, found.aims_member_role)
     return found
 
 

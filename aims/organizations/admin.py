@@ -28,7 +28,7 @@ class OrganizationAdmin(ReadOnlyAdmin):
 
 @admin.register(Membership)
 class MembershipAdmin(ReadOnlyAdmin):
-    list_display = ["organization", "user", "role"]
+    list_display = ["organization", "user", "role", "expires_at"]
     list_filter = ["role"]
     list_select_related = ["organization", "user"]
 

@@ -13,6 +13,8 @@ from aims.organizations import actions, permissions
 from aims.organizations.access import get_organization_for_user
 from aims.organizations.models import Membership, Organization
 from aims.organizations.schemas import (
+    AccessEndIn,
+    ExternalAuditorIn,
     InvitationIn,
     InvitationOut,
     MemberOut,
@@ -63,6 +65,7 @@ def invitation_create(request: AuthedRequest, slug: str, payload: InvitationIn) 
         organization=organization,
         email=payload.email,
         role=payload.role,
+        expires_on=payload.expires_on,
     )
     invitation.link = actions.invitation_link(secret)  # type: ignore[attr-defined]
     return Status(201, invitation)
@@ -86,3 +89,38 @@ def member_delete(request: AuthedRequest, slug: str, member_id: int) -> Any:
     membership = _membership(request, slug, member_id)
     actions.remove_member(actor=request.user, membership=membership)
     return Status(204, None)
+
+
+@router.post(
+    "/{slug}/external-auditors",
+    response={201: MemberOut},
+    summary="Give someone with an account read-only access until a set day (external auditor)",
+)
+def external_auditor_create(request: AuthedRequest, slug: str, payload: ExternalAuditorIn) -> Any:
+    organization = get_organization_for_user(request.user, slug, require=permissions.can_manage_members)
+    membership = actions.grant_external_audit_access(
+        actor=request.user, organization=organization, email=payload.email, expires_on=payload.expires_on
+    )
+    return Status(201, membership)
+
+
+@router.post(
+    "/{slug}/members/{member_id}/access",
+    response=MemberOut,
+    summary="Move the last day of an external auditor's access (also after it has ended)",
+)
+def member_access_extend(request: AuthedRequest, slug: str, member_id: int, payload: AccessEndIn) -> Any:
+    membership = _membership(request, slug, member_id)
+    return actions.extend_external_audit_access(
+        actor=request.user, membership=membership, expires_on=payload.expires_on
+    )
+
+
+@router.post(
+    "/{slug}/members/{member_id}/access/revoke",
+    response=MemberOut,
+    summary="End an external auditor's access now",
+)
+def member_access_revoke(request: AuthedRequest, slug: str, member_id: int) -> Any:
+    membership = _membership(request, slug, member_id)
+    return actions.revoke_external_audit_access(actor=request.user, membership=membership)

@@ -1,6 +1,9 @@
 from django import forms
+from django.conf import settings
 
-from aims.organizations.models import Organization, Role
+from aims.organizations.models import INTERNAL_ROLES, Organization, Role
+
+_DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class OrganizationForm(forms.Form):
@@ -24,7 +27,27 @@ class InvitationForm(forms.Form):
     role = forms.ChoiceField(
         choices=Role.choices, initial=Role.VIEWER, help_text="What they may do; see below."
     )
+    expires_on = forms.DateField(
+        required=False,
+        widget=_DATE,
+        label="Access ends on",
+        help_text=(
+            "External auditors only, and required for them: the last day of their access, at most "
+            f"{settings.AIMS_EXTERNAL_AUDIT_MAX_DAYS} days ahead."
+        ),
+    )
 
 
 class RoleForm(forms.Form):
-    role = forms.ChoiceField(choices=Role.choices)
+    """The roles of the organisation's own people; external auditors get access with an end date."""
+
+    role = forms.ChoiceField(choices=[(role.value, role.label) for role in INTERNAL_ROLES])
+
+
+class AccessEndForm(forms.Form):
+    expires_on = forms.DateField(
+        required=False,
+        widget=_DATE,
+        label="Access ends on",
+        help_text=f"The last day of access, at most {settings.AIMS_EXTERNAL_AUDIT_MAX_DAYS} days ahead.",
+    )

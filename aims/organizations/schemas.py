@@ -1,4 +1,4 @@
-from datetime import datetime
+from datetime import date, datetime
 
 from ninja import Field, Schema
 
@@ -23,11 +23,15 @@ class MemberOut(Schema):
     full_name: str = Field(..., alias="user.full_name")
     role: str
     created_at: datetime
+    expires_at: datetime | None = Field(None, description="When an external auditor's access ends.")
 
 
 class InvitationIn(Schema):
     email: str = Field(..., max_length=254)
     role: str = "viewer"
+    expires_on: date | None = Field(
+        None, description="External auditors only, and required for them: the last day of their access."
+    )
 
 
 class InvitationOut(Schema):
@@ -35,9 +39,19 @@ class InvitationOut(Schema):
     email: str
     role: str
     status: str
-    expires_at: datetime
+    expires_at: datetime = Field(..., description="When the link stops working.")
+    access_expires_at: datetime | None = Field(None, description="When an external auditor's access ends.")
     link: str | None = Field(None, description="The acceptance link; returned once, when created.")
 
 
 class RolePatch(Schema):
     role: str
+
+
+class ExternalAuditorIn(Schema):
+    email: str = Field(..., max_length=254, description="Someone with an account; invite anyone else.")
+    expires_on: date | None = Field(None, description="The last day of their access (required).")
+
+
+class AccessEndIn(Schema):
+    expires_on: date | None = Field(None, description="The new last day of access (required).")

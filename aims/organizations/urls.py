@@ -14,5 +14,11 @@ urlpatterns = [
     path("o/<slug:org>/members/invite/", views.member_invite, name="member_invite"),
     path("o/<slug:org>/members/<int:pk>/role/", views.member_role_change, name="member_role_change"),
     path("o/<slug:org>/members/<int:pk>/remove/", views.member_remove, name="member_remove"),
+    path("o/<slug:org>/members/<int:pk>/access/", views.member_access_extend, name="member_access_extend"),
+    path(
+        "o/<slug:org>/members/<int:pk>/access/revoke/",
+        views.member_access_revoke,
+        name="member_access_revoke",
+    ),
     path("o/<slug:org>/invitations/<int:pk>/revoke/", views.invitation_revoke, name="invitation_revoke"),
 ]

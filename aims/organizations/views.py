@@ -16,8 +16,11 @@ from aims.catalog import queries as catalog_queries
 from aims.lib.errors import ActionError
 from aims.organizations import actions, permissions
 from aims.organizations.access import get_organization_for_user
-from aims.organizations.forms import InvitationForm, OrganizationForm, RoleForm
+from aims.organizations.forms import AccessEndForm, InvitationForm, OrganizationForm, RoleForm
 from aims.organizations.models import ROLE_HELP, Invitation, Membership, Organization
+from aims.readiness import cockpit, engine
+from aims.readiness import queries as readiness_queries
+from aims.readiness.clauses import live_tree
 from aims.web.forms import call_action
 from aims.web.requests import AuthedRequest
 
@@ -34,7 +37,8 @@ def home(request: HttpRequest) -> HttpResponse:
 @login_required
 def organization_list(request: AuthedRequest) -> HttpResponse:
     rows = (
-        Membership.objects.filter(user=request.user)
+        Membership.objects.current()
+        .filter(user=request.user)
         .select_related("organization")
         .annotate(members=Count("organization__memberships"))
         .order_by("organization__name")
@@ -63,12 +67,26 @@ def organization_create(request: AuthedRequest) -> HttpResponse:
 
 @login_required
 def organization_home(request: AuthedRequest, org: str) -> HttpResponse:
+    """The cockpit: readiness, the blockers, what falls due, what awaits me; first steps when new."""
     organization = get_organization_for_user(request.user, org)
+    readiness = engine.evaluate(organization)
+    today, new = readiness.judged_on, cockpit.is_new(organization)
+    incidents, nonconformities = cockpit.open_problems(organization)
     context = {
         "organization": organization,
-        "clauses": catalog_queries.clause_overview(),
         "member_count": organization.memberships.count(),
-        "role_help": ROLE_HELP,
+        "readiness": readiness,
+        "summary": readiness.counts(),
+        "is_new": new,
+        "steps": cockpit.first_steps(organization, readiness),
+        "blockers": readiness.blockers,
+        "clause_chart": None if new else cockpit.clause_chart(readiness),
+        "trend_chart": cockpit.trend_chart(readiness_queries.trend(organization)),
+        "due": cockpit.falling_due(organization, today, engine.settings_for(organization).due_soon_days),
+        "awaiting": cockpit.awaiting(request.user, organization),
+        "incidents": incidents,
+        "nonconformities": nonconformities,
+        "today": today,
     }
     return render(request, "organizations/organization_home.html", context)
 
@@ -79,7 +97,13 @@ def clause_detail(request: AuthedRequest, org: str, clause: str) -> HttpResponse
     tree = catalog_queries.clause_with_children(clause)
     if tree is None:
         raise Http404("No such clause.")
-    return render(request, "organizations/clause_detail.html", {"organization": organization, "clause": tree})
+    readiness = engine.evaluate(organization)
+    context = {
+        "organization": organization,
+        "clause": live_tree(organization, tree, readiness),
+        "judged": readiness.clause(clause),
+    }
+    return render(request, "organizations/clause_detail.html", context)
 
 
 @login_required
@@ -102,6 +126,7 @@ def member_list(request: AuthedRequest, org: str) -> HttpResponse:
         "can_manage": can_manage,
         "invite_form": InvitationForm(),
         "role_form": RoleForm(),
+        "access_form": AccessEndForm(),
         "role_help": ROLE_HELP,
         "search": search,
     }
@@ -120,6 +145,7 @@ def member_invite(request: AuthedRequest, org: str) -> HttpResponse:
                 organization=organization,
                 email=form.cleaned_data["email"],
                 role=form.cleaned_data["role"],
+                expires_on=form.cleaned_data["expires_on"],
             ),
         )
         if result is not None:
@@ -178,6 +204,42 @@ def member_remove(request: AuthedRequest, org: str, pk: int) -> HttpResponse:
         messages.success(request, f"You have left {organization.name}.")
         return redirect("home")
     messages.success(request, f"{membership.user} was removed from {organization.name}.")
+    return redirect("organizations:member_list", org=organization.slug)
+
+
+@login_required
+@require_POST
+def member_access_extend(request: AuthedRequest, org: str, pk: int) -> HttpResponse:
+    """Move the last day of an external auditor's access (also once it has ended)."""
+    organization = get_organization_for_user(request.user, org, require=permissions.can_manage_members)
+    membership = _membership(organization, pk)
+    form = AccessEndForm(request.POST)
+    if form.is_valid():
+        done = call_action(
+            form,
+            lambda: actions.extend_external_audit_access(
+                actor=request.user, membership=membership, expires_on=form.cleaned_data["expires_on"]
+            ),
+        )
+        if done is not None:
+            messages.success(request, f"{membership.user} has access through {done.ends_on:%d %B %Y}.")
+    for errors in form.errors.values():
+        for error in errors:
+            messages.error(request, str(error))
+    return redirect("organizations:member_list", org=organization.slug)
+
+
+@login_required
+@require_POST
+def member_access_revoke(request: AuthedRequest, org: str, pk: int) -> HttpResponse:
+    """End an external auditor's access now; they stay on the list, shown as expired."""
+    organization = get_organization_for_user(request.user, org, require=permissions.can_manage_members)
+    membership = _membership(organization, pk)
+    try:
+        actions.revoke_external_audit_access(actor=request.user, membership=membership)
+        messages.success(request, f"{membership.user}'s access has ended.")
+    except ActionError as exc:
+        messages.error(request, exc.message)
     return redirect("organizations:member_list", org=organization.slug)
 
 

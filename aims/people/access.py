@@ -6,13 +6,18 @@ records by id alone) it may be in any of the user's organisations.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Model, QuerySet
 from django.http import Http404
 
-from aims.organizations.access import Predicate, get_organization_for_user
+from aims.organizations.access import (
+    Predicate,
+    find_member_record,
+    get_organization_for_user,
+    member_organizations,
+)
 from aims.organizations.models import Organization
 from aims.organizations.permissions import can_view_audit_log
 from aims.people.models import AIMSRole, Competence, Concern, RaciEntry, RoleAssignment, TrainingRecord
@@ -32,18 +37,14 @@ def _fetch(
     org_path: str,
     perm: Predicate | None,
 ) -> M:
-    filters: dict[str, Any] = {}
     if org_slug is not None:
-        filters[org_path] = get_organization_for_user(user, org_slug, require=perm)
-    elif user.is_authenticated:
-        filters[f"{org_path}__memberships__user"] = user
+        organization = get_organization_for_user(user, org_slug, require=perm)
+        record = records.filter(**{org_path: organization}).first()
     else:
-        raise Http404("Not found.")
-    record = records.filter(**filters).first()
+        record = find_member_record(records, user, org_path)
     if record is None:
         raise Http404("Not found.")
-    organization: Organization = _organization_of(record)
-    if org_slug is None and perm is not None and not perm(user, organization):
+    if org_slug is None and perm is not None and not perm(user, _organization_of(record)):
         raise PermissionDenied("Your role in this organisation does not allow this.")
     return record
 
@@ -83,7 +84,7 @@ def get_concern_for_user(
         raise Http404("No such concern.")
     concerns = Concern.objects.select_related(
         "organization", "reporter", "assigned_investigator", "ai_system"
-    ).filter(pk=pk, organization__memberships__user=user)
+    ).filter(pk=pk, organization__in=member_organizations(user))
     if org_slug is not None:
         concerns = concerns.filter(organization=get_organization_for_user(user, org_slug, require=perm))
     concern = concerns.first()

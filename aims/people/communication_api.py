@@ -9,7 +9,7 @@ from ninja.pagination import paginate
 from ninja.responses import Status
 
 from aims.organizations import permissions as org_permissions
-from aims.organizations.access import get_organization_for_user
+from aims.organizations.access import get_organization_for_user, member_organizations
 from aims.organizations.models import Organization
 from aims.people import actions
 from aims.people import communication as com
@@ -58,7 +58,7 @@ def plan_create(request: AuthedRequest, where: Query[OrganizationParam], payload
 def plan_update(request: AuthedRequest, item_id: int, payload: PlanItemPatch) -> Any:
     item = (
         CommunicationPlanItem.objects.select_related("organization", "communicator")
-        .filter(pk=item_id, organization__memberships__user=request.user)
+        .filter(pk=item_id, organization__in=member_organizations(request.user))
         .first()
     )
     if item is None:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from django.http import Http404
 
-from aims.organizations.models import Membership
+from aims.organizations.access import member_organizations
 from aims.reminders.models import Notice
 
 if TYPE_CHECKING:
@@ -19,8 +19,7 @@ if TYPE_CHECKING:
 def get_notice_for_user(user: User | AnonymousUser, pk: int, org_slug: str | None = None) -> Notice:
     if not user.is_authenticated:
         raise Http404("No such notice.")
-    mine = Membership.objects.filter(user=user).values("organization")
-    rows = Notice.objects.filter(pk=pk, recipient=user, organization__in=mine)
+    rows = Notice.objects.filter(pk=pk, recipient=user, organization__in=member_organizations(user))
     if org_slug is not None:
         rows = rows.filter(organization__slug=org_slug)
     found = rows.select_related("organization").first()

@@ -24,6 +24,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from aims.organizations.models import Membership
+from aims.readiness.actions import record_missing_snapshots
 from aims.reminders.models import Notice
 from aims.reminders.registry import Due, providers
 
@@ -38,9 +39,16 @@ class SweepResult:
     emails: int
     measurements: int | None
     """None when the monitoring app's computed measurements are not there."""
+    snapshots: int | None = None
+    """Readiness snapshots recorded (one per organisation a day); None when recording them failed."""
 
     def as_dict(self) -> dict[str, int | None]:
-        return {"reminders": self.reminders, "emails": self.emails, "measurements": self.measurements}
+        return {
+            "reminders": self.reminders,
+            "emails": self.emails,
+            "measurements": self.measurements,
+            "snapshots": self.snapshots,
+        }
 
 
 def stage_of(due: Due, today: date) -> str | None:
@@ -185,8 +193,17 @@ def record_measurements(today: date) -> int | None:
     return int(recorder(today))
 
 
+def record_snapshots(today: date) -> int | None:
+    """Today's readiness snapshot of every organisation that has none yet (the cockpit's trend)."""
+    try:
+        return record_missing_snapshots(today)
+    except Exception:  # readiness's trouble must not stop the reminders
+        logger.exception("Recording readiness snapshots failed")
+        return None
+
+
 def run_sweep(today: date | None = None) -> SweepResult:
-    """Everything the worker does every interval: measurements, reminders, then e-mail."""
+    """Everything the worker does every interval: measurements, reminders, e-mail, readiness snapshots."""
     today = today or timezone.localdate()
     try:
         measurements = record_measurements(today)
@@ -195,4 +212,5 @@ def run_sweep(today: date | None = None) -> SweepResult:
         measurements = None
     reminders = raise_reminders(today)
     emails = email_pending()
-    return SweepResult(reminders=reminders, emails=emails, measurements=measurements)
+    snapshots = record_snapshots(today)
+    return SweepResult(reminders=reminders, emails=emails, measurements=measurements, snapshots=snapshots)

@@ -8,8 +8,9 @@ class RisksConfig(AppConfig):
 
     def ready(self) -> None:
         from aims.controls.reliance import register_reliance
+        from aims.readiness.registry import register_rules
         from aims.reminders.registry import register_provider
-        from aims.risks import reminders
+        from aims.risks import readiness, reminders
         from aims.risks.panels import register_panels
         from aims.risks.reliance import risks_relying_on
 
@@ -18,3 +19,4 @@ class RisksConfig(AppConfig):
         register_provider(reminders.REVIEW, reminders.due_reviews)
         register_provider(reminders.ACTION, reminders.due_actions)
         register_provider(reminders.ACCEPTANCE, reminders.due_acceptances)
+        register_rules(readiness.RULES)

@@ -10,7 +10,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from ninja import NinjaAPI
+from ninja import Field, NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.security import HttpBearer, SessionAuth
@@ -80,3 +80,22 @@ def install_error_handlers(api: NinjaAPI) -> None:
     @api.exception_handler(HttpError)
     def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
         return respond(request, exc.status_code, error_body("error", str(exc)))
+
+
+class ErrorDetail(Schema):
+    code: str = Field(
+        ..., description='What went wrong, for programs: "not_found", "forbidden", "invalid", …'
+    )
+    message: str = Field(..., description="What went wrong, for people.")
+    fields: dict[str, list[str]] | None = Field(None, description="Per-field messages of invalid input.")
+
+
+class ErrorOut(Schema):
+    """Every error answers this one shape."""
+
+    error: ErrorDetail
+
+
+def errors(*statuses: int) -> dict[int, type[ErrorOut]]:
+    """The error statuses an endpoint can answer, for its `response=` (401 is always possible)."""
+    return {status: ErrorOut for status in sorted({401, *statuses})}

@@ -67,6 +67,13 @@ def paginate_request(
     return paginate(queryset, _positive(request.GET.get("page"), 1), size)
 
 
+def query_without_page(request: HttpRequest) -> str:
+    """The query string of a list page without its page number, for the pagination links."""
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
 class PagePagination(PaginationBase):
     """django-ninja pagination class implementing the same convention for every API list."""
 

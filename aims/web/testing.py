@@ -33,6 +33,8 @@ class Personas:
     auditor: User
     viewer: User
     outsider: User
+    # Set by the `external_auditor` fixture (aims/organizations/tests/conftest.py) where needed.
+    external_auditor: User | None = None
 
     def user(self, persona: str) -> User | None:
         return None if persona == "anonymous" else getattr(self, persona)

@@ -8,7 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from aims.organizations.models import Organization
+from aims.organizations.models import Membership, Organization
 
 if TYPE_CHECKING:
     from aims.accounts.models import User
@@ -25,7 +25,7 @@ class ComponentQuerySet(models.QuerySet[C]):
     def visible_to(self, user: User) -> ComponentQuerySet[C]:
         if not user.is_authenticated:
             return self.none()
-        return self.filter(organization__memberships__user=user)
+        return self.filter(organization__in=Membership.objects.organizations_of(user))
 
     def in_organization(self, organization: Organization) -> ComponentQuerySet[C]:
         return self.filter(organization=organization)

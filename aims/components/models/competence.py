@@ -11,7 +11,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from aims.ai_systems.models import AISystem
-from aims.organizations.models import Organization
+from aims.organizations.models import Membership, Organization
 
 if TYPE_CHECKING:
     from aims.accounts.models import User
@@ -21,7 +21,7 @@ class CompetenceNeedQuerySet(models.QuerySet["CompetenceNeed"]):
     def visible_to(self, user: User) -> CompetenceNeedQuerySet:
         if not user.is_authenticated:
             return self.none()
-        return self.filter(organization__memberships__user=user)
+        return self.filter(organization__in=Membership.objects.organizations_of(user))
 
     def search(self, text: str) -> CompetenceNeedQuerySet:
         text = text.strip()

@@ -1,13 +1,14 @@
 """The Statement of Applicability as a document: XLSX, DOCX and PDF, from an approved version or the draft.
 
 Each export carries the organisation, the version, the approver and the approval date (or DRAFT), and one row
-per control with its group, decision, reasons or justification, status, owner and how it is implemented.
+per control with its group, decision, reasons or justification, status, owner, how it is implemented, and the
+evidence that supports it when the document is made (evidence is not frozen in an approved version).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -27,7 +28,7 @@ TITLE = "Statement of Applicability"
 STANDARD = "ISO/IEC 42001:2023, clause 6.1.3 and Annex A"
 COLUMNS = (
     "ID", "Control", "Control group", "Included?", "Reasons for inclusion", "Justification for exclusion",
-    "Implementation status", "Owner", "How it is implemented",
+    "Implementation status", "Owner", "How it is implemented", "Evidence",
 )  # fmt: skip
 
 
@@ -40,6 +41,8 @@ class SoADocument:
     generated_at: datetime
     content_hash: str
     entries: list[dict[str, Any]]
+    evidence: dict[str, str] = field(default_factory=dict)
+    """{control reference: the evidence supporting it when the document was made}."""
 
     @property
     def is_draft(self) -> bool:
@@ -79,8 +82,8 @@ class SoADocument:
         return list(found.items())
 
 
-def row_of(entry: dict[str, Any]) -> list[str]:
-    """One control as the cells of COLUMNS."""
+def row_of(entry: dict[str, Any], evidence: str = "") -> list[str]:
+    """One control as the cells of COLUMNS; `evidence` is what supports it, as text."""
     decision = {"included": "Yes", "excluded": "No"}.get(entry["decision"], "Undecided")
     group = entry["group_title"] if entry["custom"] else f"{entry['group']} {entry['group_title']}"
     return [
@@ -93,6 +96,7 @@ def row_of(entry: dict[str, Any]) -> list[str]:
         queries.STATUS_LABELS.get(entry["status"], entry["status"]),
         entry["owner"],
         entry["implementation"],
+        evidence,
     ]
 
 
@@ -105,6 +109,7 @@ def document_for_version(version: SoAVersion) -> SoADocument:
         generated_at=timezone.now(),
         content_hash=version.content_hash,
         entries=version.entries,
+        evidence=queries.evidence_by_reference(version.organization),
     )
 
 
@@ -118,6 +123,7 @@ def document_for_draft(organization: Organization) -> SoADocument:
         generated_at=timezone.now(),
         content_hash="",
         entries=snapshot["controls"],
+        evidence=queries.evidence_by_reference(organization),
     )
 
 

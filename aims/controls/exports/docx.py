@@ -53,7 +53,9 @@ def _title_page(document: Any, soa: SoADocument) -> None:
     document.add_page_break()
 
 
-def _group_table(document: Any, heading: str, entries: list[dict[str, Any]]) -> None:
+def _group_table(
+    document: Any, heading: str, entries: list[dict[str, Any]], evidence: dict[str, str]
+) -> None:
     document.add_heading(_text(heading), level=1)
     table = document.add_table(rows=1, cols=len(GROUP_COLUMNS))
     table.style = "Table Grid"
@@ -61,7 +63,7 @@ def _group_table(document: Any, heading: str, entries: list[dict[str, Any]]) -> 
         cell.paragraphs[0].add_run(name).bold = True
     _repeat_header(table)
     for entry in entries:
-        values = row_of(entry)
+        values = row_of(entry, evidence.get(entry["ref"], ""))
         del values[2]  # the group is the heading
         for cell, value in zip(table.add_row().cells, values, strict=True):
             cell.text = _text(value)
@@ -75,7 +77,7 @@ def write(soa: SoADocument) -> bytes:
     document.core_properties.author = soa.organization
     _title_page(document, soa)
     for heading, entries in soa.groups():
-        _group_table(document, heading, entries)
+        _group_table(document, heading, entries, soa.evidence)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

@@ -9,7 +9,7 @@ from fpdf.fonts import FontFace
 from aims.controls.exports import COLUMNS, TITLE, SoADocument, row_of
 from aims.lib.pdf_text import latin1
 
-WIDTHS = (16, 42, 32, 16, 52, 40, 22, 24, 33)  # millimetres, landscape A4 less margins
+WIDTHS = (14, 38, 28, 14, 44, 36, 22, 22, 30, 29)  # millimetres, landscape A4 less margins
 CELL_LIMIT = 900  # characters per cell, so that one row never outgrows a page
 
 
@@ -70,7 +70,7 @@ def _controls(pdf: SoAPDF, document: SoADocument) -> None:
             header.cell(latin1(title))
         for entry in document.entries:
             row = table.row()
-            for value in row_of(entry):
+            for value in row_of(entry, document.evidence.get(entry["ref"], "")):
                 row.cell(_cell(value))
 
 

@@ -12,7 +12,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from aims.controls.exports import COLUMNS, TITLE, SoADocument, row_of
 from aims.interchange.tabular import safe_cell
 
-WIDTHS = (10, 40, 30, 11, 50, 40, 20, 22, 50)
+WIDTHS = (10, 40, 30, 11, 50, 40, 20, 22, 50, 45)
 
 
 def _cover(sheet: Worksheet, document: SoADocument) -> None:
@@ -35,7 +35,7 @@ def _controls(sheet: Worksheet, document: SoADocument) -> None:
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for entry in document.entries:
-        sheet.append([safe_cell(value) for value in row_of(entry)])
+        sheet.append([safe_cell(value) for value in row_of(entry, document.evidence.get(entry["ref"], ""))])
     for index, width in enumerate(WIDTHS, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     for row in sheet.iter_rows(min_row=2):

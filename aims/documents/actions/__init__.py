@@ -4,7 +4,7 @@ The HTML pages, the API, the CLI, the demo and other apps (acknowledgements, the
 nothing else writes documents or versions.
 """
 
-from aims.documents.actions.common import PREFIXES, add_months, next_reference
+from aims.documents.actions.common import PREFIXES, next_reference
 from aims.documents.actions.documents import (
     can_mark_reviewed,
     create_document,
@@ -21,6 +21,7 @@ from aims.documents.actions.versions import (
     submit_version,
     update_version,
 )
+from aims.lib.dates import add_months
 
 __all__ = [
     "PREFIXES",

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Iterable
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -67,13 +65,6 @@ def next_reference(organization: Organization, kind: str) -> str:
         .first()
     )
     return f"{prefix}{int(highest.removeprefix(prefix)) + 1 if highest else 1:03d}"
-
-
-def add_months(start: date, months: int) -> date:
-    """The same day `months` later, or the month's last day when it is shorter (31 Jan + 1 = 28/29 Feb)."""
-    index = start.month - 1 + months
-    year, month = start.year + index // 12, index % 12 + 1
-    return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
 
 
 def check_members(organization: Organization, owner: Any, distribution: Iterable[Any] | None) -> None:

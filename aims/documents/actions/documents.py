@@ -12,7 +12,6 @@ from django.utils import timezone
 from aims.audit.trail import record
 from aims.documents.actions.common import (
     DOCUMENT_FIELDS,
-    add_months,
     attach,
     check_members,
     check_unique_reference,
@@ -25,6 +24,7 @@ from aims.documents.actions.common import (
 from aims.documents.models import Document, DocumentVersion
 from aims.documents.permissions import can_approve_documents, can_edit_documents
 from aims.documents.uploads import check_upload
+from aims.lib.dates import add_months
 from aims.lib.errors import ActionError
 from aims.web.stored_files import discarded_on_error
 

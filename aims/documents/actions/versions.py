@@ -11,7 +11,6 @@ from django.utils import timezone
 
 from aims.audit.trail import record
 from aims.documents.actions.common import (
-    add_months,
     attach,
     require_active,
     require_approver,
@@ -20,6 +19,7 @@ from aims.documents.actions.common import (
 )
 from aims.documents.models import EDITABLE_STATES, IN_PROGRESS_STATES, Document, DocumentVersion
 from aims.documents.uploads import check_upload
+from aims.lib.dates import add_months
 from aims.lib.errors import ActionError
 from aims.web.stored_files import discarded_on_error
 

@@ -68,10 +68,10 @@ def update_competence(*, actor: User, competence: Competence, changes: Mapping[s
 
 
 def can_record_training_for(actor: User, organization: Organization, person: User) -> bool:
-    """Owners and managers record anyone's training; every member records their own."""
+    """Owners and managers record anyone's training; every member of its own records their own."""
     if org_permissions.can_manage_members(actor, organization):
         return True
-    return actor.pk == person.pk and org_permissions.can_view_organization(actor, organization)
+    return actor.pk == person.pk and org_permissions.can_take_part(actor, organization)
 
 
 @transaction.atomic

@@ -60,7 +60,7 @@ def report_concern(
     is_confidential: bool = True,
 ) -> Concern:
     """Any member may report a concern; they can follow their own report afterwards."""
-    if not org_permissions.can_view_organization(actor, organization):
+    if not org_permissions.can_take_part(actor, organization):
         raise PermissionDenied("Only members can use this form; use the organisation's public link instead.")
     if ai_system is not None and ai_system.organization_id != organization.pk:
         raise ValidationError({"ai_system": "Choose an AI system of this organisation."})

@@ -9,7 +9,7 @@ from django.db import models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from aims.organizations.models import Organization
+from aims.organizations.models import Membership, Organization
 from aims.third_parties.models.choices import Outcome
 
 if TYPE_CHECKING:
@@ -20,7 +20,7 @@ class ThirdPartyQuerySet(models.QuerySet["ThirdParty"]):
     def visible_to(self, user: User) -> ThirdPartyQuerySet:
         if not user.is_authenticated:
             return self.none()
-        return self.filter(organization__memberships__user=user)
+        return self.filter(organization__in=Membership.objects.organizations_of(user))
 
     def in_organization(self, organization: Organization) -> ThirdPartyQuerySet:
         return self.filter(organization=organization)

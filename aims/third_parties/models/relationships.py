@@ -10,7 +10,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from aims.ai_systems.models import AISystem, LifecycleStage
-from aims.organizations.models import Organization
+from aims.organizations.models import Membership, Organization
 from aims.third_parties.models.choices import Responsible
 from aims.third_parties.models.parties import ThirdParty
 
@@ -24,7 +24,7 @@ class RelationshipQuerySet(models.QuerySet["Relationship"]):
     def visible_to(self, user: User) -> RelationshipQuerySet:
         if not user.is_authenticated:
             return self.none()
-        return self.filter(organization__memberships__user=user)
+        return self.filter(organization__in=Membership.objects.organizations_of(user))
 
     def active(self) -> RelationshipQuerySet:
         return self.filter(status=Relationship.Status.ACTIVE)

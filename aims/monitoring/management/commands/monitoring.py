@@ -39,6 +39,7 @@ def _metric(organization: Organization, reference: str) -> Metric:
     found = (
         Metric.objects.filter(organization=organization, reference__iexact=reference.strip())
         .select_related("organization", "owner", "ai_system")
+        .with_filter_owner()
         .first()
     )
     if found is None:
@@ -104,6 +105,8 @@ class Command(TyperCommand):
             self.stdout.write(
                 f"{name.replace('_', ' ').capitalize():<20} {'-' if value in (None, '') else value}"
             )
+        if data["computed_filter"]:
+            self.stdout.write(f"{'Counting only':<20} {data['computed_filter']['description']}")
         self.stdout.write(f"Latest measurements ({len(latest)}):")
         for m in latest:
             self.stdout.write(f"  {m['measured_at'][:16]} {m['value']:>14} {m['level']:<8} {m['source']}")
