@@ -31,6 +31,7 @@ VERIFY_RATE = 100_000  # events per second, at least
 REVIEW_INPUTS_MS = 1000.0  # compiling every management-review input (10,000 systems, 100,000 risks)
 CHECKLIST_MS = 200.0  # generating a full-standard internal audit checklist (70 items)
 READINESS_MS = 1000.0  # every readiness rule over 10,000 systems and 100,000 risks, without the cache
+READINESS_PAGE_MS = 200.0  # the readiness page, with the AI systems ranked by completeness
 COCKPIT_MS = 100.0  # the organisation's home page (readiness from the cache), median; p95 under 150 ms
 
 
@@ -142,7 +143,8 @@ def readiness_targets() -> list[Target]:
     """The cockpit, the readiness page and the readiness API (issue 11)."""
     return [
         Target("cockpit (organisation home)", f"/o/{SLUG}/", {}, COCKPIT_MS, P95_LIMIT_MS),
-        Target("readiness page", f"/o/{SLUG}/readiness/", {}, DETAIL_MS, P95_LIMIT_MS),
+        # It ranks the 10,000 systems in scope by completeness (seven checks each) for the sampling table.
+        Target("readiness page", f"/o/{SLUG}/readiness/", {}, READINESS_PAGE_MS, READINESS_PAGE_MS * 1.5),
         Target("readiness API", "/api/v1/readiness", {"organization": SLUG}, DETAIL_MS, P95_LIMIT_MS),
     ]
 
